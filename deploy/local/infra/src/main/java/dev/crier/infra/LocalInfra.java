@@ -1,0 +1,97 @@
+package dev.crier.infra;
+
+import dev.crier.events.Topics;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The infrastructure of one machine: a Kafka broker with every topic, a PostgreSQL server with one database
+ * per service, and the local token issuer. The local stack and the tests both start it through here.
+ */
+public final class LocalInfra implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("ingest", "policy", "publish", "audit");
+    public static final int PARTITIONS = 3;
+
+    private final KafkaBroker kafka;
+    private final Postgres postgres;
+    private final Tokens tokens;
+
+    private LocalInfra(KafkaBroker kafka, Postgres postgres, Tokens tokens) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Starts everything under {@code dir} (kept between starts) and reports each step to {@code progress}.
+     * A piece that fails throws with the path of its log.
+     */
+    public static LocalInfra start(Path dir, int kafkaPort, int postgresPort, Consumer<String> progress) {
+        Tokens tokens = Tokens.in(dir.resolve("keys"));
+        progress.accept("starting PostgreSQL on port " + postgresPort + " (log: " + dir.resolve("postgres/postgres.log") + ")");
+        Postgres postgres = new Postgres(dir.resolve("postgres"), postgresPort).start();
+        try {
+            for (String service : SERVICES) {
+                postgres.ensureDatabase(database(service), password(service));
+            }
+            progress.accept("PostgreSQL ready");
+            KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), kafkaPort);
+            progress.accept("starting Kafka broker on port " + kafkaPort + " (log: " + kafka.logFile() + ")");
+            kafka.start();
+            kafka.createTopics(Topics.all(), PARTITIONS);
+            progress.accept("Kafka ready, " + Topics.all().size() + " topics in place");
+            return new LocalInfra(kafka, postgres, tokens);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    public static String database(String service) {
+        return "crier_" + service;
+    }
+
+    /** Local only: every service's password is its name. Production passes its own through the environment. */
+    private static String password(String service) {
+        return database(service);
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** The configuration a service needs to reach this infrastructure, as Quarkus property names. */
+    public Map<String, String> configFor(String service) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database(service)));
+        config.put("quarkus.datasource.username", database(service));
+        config.put("quarkus.datasource.password", password(service));
+        config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
+        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        config.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);
+        return config;
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.crier.infra;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The local token issuer: an RS256 key pair made on first use and kept in its folder, and signed JWTs for the
+ * roles. Production uses a real identity provider instead; the services only ever see the public key.
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://crier.local/issuer";
+    public static final String AUDIENCE = "crier";
+    public static final List<String> ROLES = List.of("submitter", "reviewer", "comms-head", "auditor", "ops");
+
+    private final Path dir;
+    private final PrivateKey privateKey;
+    private final String publicKeyPem;
+
+    private Tokens(Path dir, PrivateKey privateKey, String publicKeyPem) {
+        this.dir = dir;
+        this.privateKey = privateKey;
+        this.publicKeyPem = publicKeyPem;
+    }
+
+    /** Loads the key pair kept in {@code dir}, or makes one. */
+    public static Tokens in(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path priv = dir.resolve("jwt-private.pem");
+            Path pub = dir.resolve("jwt-public.pem");
+            if (!Files.exists(priv) || !Files.exists(pub)) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                KeyPair pair = generator.generateKeyPair();
+                Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+                Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                restrict(priv);
+            }
+            return new Tokens(dir, KeyUtils.decodePrivateKey(Files.readString(priv)), Files.readString(pub));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not make or read the token signing key in " + dir, e);
+        }
+    }
+
+    public String publicKeyPem() {
+        return publicKeyPem;
+    }
+
+    public Path publicKeyFile() {
+        return dir.resolve("jwt-public.pem");
+    }
+
+    /** A token for one role, whose subject is {@code local-<role>}. */
+    public String issue(String role) {
+        return issue("local-" + role, Set.of(role), Duration.ofDays(30));
+    }
+
+    public String issue(String subject, Set<String> roles, Duration lifetime) {
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .groups(roles)
+                .expiresIn(lifetime)
+                .jws().keyId("crier-local")
+                .sign(privateKey);
+    }
+
+    /** Writes one fresh token per role, a file per role ({@code <role>.jwt}), into {@code folder}. */
+    public Path writeRoleTokens(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            for (String role : ROLES) {
+                Path file = folder.resolve(role + ".jwt");
+                Files.writeString(file, issue(role), StandardCharsets.US_ASCII);
+                restrict(file);
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's own permissions apply.
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.crier.infra;
+
+import dev.crier.events.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The broker and the database are real, and a second start on the same folder keeps their data. */
+class LocalInfraTest {
+
+    @Test
+    void startsKafkaAndPostgresAndKeepsTheirDataAcrossARestart(@TempDir Path dir) throws Exception {
+        int kafkaPort = Ports.free();
+        int pgPort = Ports.free();
+        try (LocalInfra infra = LocalInfra.start(dir, kafkaPort, pgPort, s -> { })) {
+            try (var admin = infra.kafka().admin()) {
+                assertThat(admin.listTopics().names().get()).containsAll(Topics.all());
+            }
+            produce(infra, "post-1", "{\"kept\":true}");
+            try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl("crier_audit"), "crier_audit", "crier_audit")) {
+                c.createStatement().execute("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('yes')");
+            }
+        }
+
+        try (LocalInfra again = LocalInfra.start(dir, kafkaPort, pgPort, s -> { })) {
+            var records = new TopicReader(again.kafka().bootstrapServers())
+                    .readPost(Topics.DRAFTS_SUBMITTED, "post-1", 1, Duration.ofSeconds(20));
+            assertThat(records).extracting(r -> r.value()).containsExactly("{\"kept\":true}");
+            try (Connection c = DriverManager.getConnection(again.postgres().jdbcUrl("crier_audit"), "crier_audit", "crier_audit");
+                 ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("yes");
+            }
+        }
+    }
+
+    @Test
+    void tokensAreSignedByAKeyKeptInTheFolder(@TempDir Path dir) throws Exception {
+        Tokens first = Tokens.in(dir);
+        Tokens second = Tokens.in(dir);
+        assertThat(second.publicKeyPem()).isEqualTo(first.publicKeyPem());
+        Path folder = first.writeRoleTokens(dir.resolve("tokens"));
+        for (String role : Tokens.ROLES) {
+            String jwt = Files.readString(folder.resolve(role + ".jwt"));
+            assertThat(jwt.split("\\.")).hasSize(3);
+            String claims = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+            assertThat(claims).contains("\"groups\":[\"" + role + "\"]").contains(Tokens.ISSUER);
+        }
+    }
+
+    private static void produce(LocalInfra infra, String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DRAFTS_SUBMITTED, key, value)).get();
+        }
+    }
+}

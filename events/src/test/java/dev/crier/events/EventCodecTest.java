@@ -1,0 +1,84 @@
+package dev.crier.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    static final Instant T = Instant.parse("2026-11-25T10:15:30Z");
+    static final Draft DRAFT = new Draft("Flu clinics open Monday.", "en", Map.of("fr", "Les cliniques ouvrent lundi."),
+            List.of("sandbox", "x"), List.of(new Draft.Media("https://canada.ca/a.png", "A nurse", "image/png")),
+            new Draft.Author("u-42", "Pat", "HC"), "health-safety", T.plusSeconds(3600), null, "cms-7");
+
+    final EventCodec codec = new EventCodec();
+
+    @Test
+    void everyEventTypeRoundTripsThroughItsSchema() {
+        var submitted = new DraftSubmitted("p1", DRAFT, "cms", T);
+        var decided = new PostDecided("p1", Decision.NEEDS_REVIEW, 40,
+                List.of(new Finding("privacy.phone", Finding.Action.REVIEW, true, "Phone number", "Numéro", "en", 3, 15,
+                        "***-***-1234", "Use the official number")),
+                new PolicyRef("canada-federal", "1", "a".repeat(64)), T, DRAFT);
+        var outcome = new PublishOutcome("p1", PublishOutcome.Status.PARTIALLY_PUBLISHED,
+                List.of(new PublishOutcome.PlatformResult("sandbox", true, "s-1", "http://x/s-1", null),
+                        new PublishOutcome.PlatformResult("x", false, null, null, "no account")), T);
+
+        assertThat(codec.decode(EventType.DRAFT_SUBMITTED, codec.encode(EventType.DRAFT_SUBMITTED, submitted)))
+                .isEqualTo(submitted);
+        for (EventType<PostDecided> t : List.of(EventType.POST_DECIDED, EventType.POST_APPROVED, EventType.POST_REVIEW,
+                EventType.POST_REJECTED)) {
+            assertThat(codec.decode(t, codec.encode(t, decided))).isEqualTo(decided);
+        }
+        assertThat(codec.decode(EventType.POST_PUBLISHED, codec.encode(EventType.POST_PUBLISHED, outcome)))
+                .isEqualTo(outcome);
+    }
+
+    @Test
+    void refusesPayloadsTheSchemaDoesNotAllow() {
+        assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, "{not json"))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, "{\"postId\":\"p1\"}"))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("draft");
+        String badPlatform = codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted("p1", DRAFT, "cms", T))
+                .replace("\"x\"", "\"myspace\"");
+        assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, badPlatform))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("platforms");
+        String badTime = codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted("p1", DRAFT, "cms", T))
+                .replace("2026-11-25T10:15:30Z\"}", "yesterday\"}");
+        assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, badTime))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("submittedAt");
+        assertThatThrownBy(() -> codec.decode(EventType.POST_DECIDED, ""))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void refusesToSendAnInvalidEvent() {
+        var noText = new Draft("", "en", null, List.of("sandbox"), null, new Draft.Author("u", null, null), null, null, null, null);
+        assertThatThrownBy(() -> codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted("p1", noText, "cms", T)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text");
+    }
+
+    @Test
+    void eventIdsAreDeterministicPerTypePostAndDiscriminator() {
+        String id = Event.idOf(EventType.POST_DECIDED, "p1", "hash1");
+        assertThat(Event.idOf(EventType.POST_DECIDED, "p1", "hash1")).isEqualTo(id);
+        assertThat(Event.idOf(EventType.POST_DECIDED, "p2", "hash1")).isNotEqualTo(id);
+        assertThat(Event.idOf(EventType.POST_DECIDED, "p1", "hash2")).isNotEqualTo(id);
+        assertThat(Event.idOf(EventType.POST_APPROVED, "p1", "hash1")).isNotEqualTo(id);
+    }
+
+    @Test
+    void everyTopicHasADeadLetterTopicAndEveryTypeASchema() {
+        assertThat(Topics.all()).contains("drafts.submitted", "drafts.submitted.dlq", "posts.publish-failed.dlq");
+        for (EventType<?> t : EventType.all()) {
+            assertThat(EventCodec.class.getResource(t.schemaResource())).as(t.schema()).isNotNull();
+            assertThat(EventType.ofTopic(t.topic())).contains(t);
+        }
+    }
+}

@@ -16,16 +16,18 @@ class EventCodecTest {
             List.of("sandbox", "x"), List.of(new Draft.Media("https://canada.ca/a.png", "A nurse", "image/png")),
             new Draft.Author("u-42", "Pat", "HC"), "health-safety", T.plusSeconds(3600), null, "cms-7");
 
+    static final String P1 = "7b0a3c9e-5a4f-4c1e-9d2b-3f6a8e1c2d4b";
+
     final EventCodec codec = new EventCodec();
 
     @Test
     void everyEventTypeRoundTripsThroughItsSchema() {
-        var submitted = new DraftSubmitted("p1", DRAFT, "cms", T);
-        var decided = new PostDecided("p1", Decision.NEEDS_REVIEW, 40,
+        var submitted = new DraftSubmitted(P1, DRAFT, "cms", T);
+        var decided = new PostDecided(P1, Decision.NEEDS_REVIEW, 40,
                 List.of(new Finding("privacy.phone", Finding.Action.REVIEW, true, "Phone number", "Numéro", "en", 3, 15,
                         "***-***-1234", "Use the official number")),
                 new PolicyRef("canada-federal", "1", "a".repeat(64)), T, DRAFT);
-        var outcome = new PublishOutcome("p1", PublishOutcome.Status.PARTIALLY_PUBLISHED,
+        var outcome = new PublishOutcome(P1, PublishOutcome.Status.PARTIALLY_PUBLISHED,
                 List.of(new PublishOutcome.PlatformResult("sandbox", true, "s-1", "http://x/s-1", null),
                         new PublishOutcome.PlatformResult("x", false, null, null, "no account")), T);
 
@@ -43,13 +45,13 @@ class EventCodecTest {
     void refusesPayloadsTheSchemaDoesNotAllow() {
         assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, "{not json"))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("not JSON");
-        assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, "{\"postId\":\"p1\"}"))
+        assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, "{\"postId\":\"" + P1 + "\"}"))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("draft");
-        String badPlatform = codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted("p1", DRAFT, "cms", T))
+        String badPlatform = codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted(P1, DRAFT, "cms", T))
                 .replace("\"x\"", "\"myspace\"");
         assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, badPlatform))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("platforms");
-        String badTime = codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted("p1", DRAFT, "cms", T))
+        String badTime = codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted(P1, DRAFT, "cms", T))
                 .replace("2026-11-25T10:15:30Z\"}", "yesterday\"}");
         assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, badTime))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("submittedAt");
@@ -60,7 +62,7 @@ class EventCodecTest {
     @Test
     void refusesToSendAnInvalidEvent() {
         var noText = new Draft("", "en", null, List.of("sandbox"), null, new Draft.Author("u", null, null), null, null, null, null);
-        assertThatThrownBy(() -> codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted("p1", noText, "cms", T)))
+        assertThatThrownBy(() -> codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted(P1, noText, "cms", T)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text");
     }
 

@@ -1,0 +1,170 @@
+package dev.crier.ingest.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crier.ingest.DraftIntake;
+import dev.crier.ingest.domain.DraftParser;
+import dev.crier.ingest.domain.InvalidDraftException;
+import dev.crier.ingest.store.DraftRow;
+import dev.crier.ingest.store.StoreUnavailableException;
+import dev.crier.platform.api.BodyLimit;
+import dev.crier.platform.api.Problem;
+import dev.crier.platform.api.ProblemException;
+import dev.crier.platform.messaging.EventSender;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/v1/drafts")
+public class DraftResource {
+
+    private static final ObjectMapper STRICT_JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final DraftIntake intake;
+    private final DraftParser parser = new DraftParser();
+    private final JsonWebToken caller;
+    private final ObjectMapper json;
+
+    private final BodyLimit bodyLimit;
+
+    public DraftResource(DraftIntake intake, JsonWebToken caller, ObjectMapper json, BodyLimit bodyLimit) {
+        this.intake = intake;
+        this.bodyLimit = bodyLimit;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("submitter")
+    @Operation(summary = "Submit a draft", description = "Answers 202 only once the draft is on Kafka. Send an "
+            + "Idempotency-Key to retry safely: the same key and body return the same id and send nothing twice.")
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "202", description = "Accepted: the draft cannot be lost")
+    @APIResponse(responseCode = "400", description = "The body is not a valid draft; every wrong field is named")
+    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different draft")
+    @APIResponse(responseCode = "503", description = "Kafka or the database is unavailable; retry after Retry-After seconds")
+    public Response submit(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (body.length > bodyLimit.maxBytes()) {
+            throw BodyLimit.tooLarge(bodyLimit.maxBytes());
+        }
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,255}")) {
+            throw ProblemException.invalid("The Idempotency-Key header must be 1 to 255 visible ASCII characters.",
+                    List.of(new Problem.FieldError("Idempotency-Key", "1 to 255 visible ASCII characters")));
+        }
+        var draft = parser.parse(parse(body));
+        var submission = intake.submit(caller.getSubject(), idempotencyKey, draft);
+        String id = submission.postId().toString();
+        return Response.accepted(new DraftAccepted(id, "SUBMITTED"))
+                .location(URI.create("/v1/drafts/" + id))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"submitter", "reviewer", "comms-head", "auditor", "ops"})
+    @Operation(summary = "A draft's current status", description = "SUBMITTED, APPROVED, NEEDS_REVIEW, REJECTED, "
+            + "PUBLISHED, PARTIALLY_PUBLISHED or PUBLISH_FAILED, with the decision's reasons and each platform's result.")
+    @APIResponse(responseCode = "200", description = "The draft's status")
+    @APIResponse(responseCode = "404", description = "No such draft")
+    public DraftView status(@PathParam("id") String id) {
+        DraftRow row = uuid(id).flatMap(intake::find)
+                .filter(this::visibleToCaller)
+                .orElseThrow(() -> ProblemException.notFound("There is no draft with id " + id + "."));
+        return new DraftView(row.id().toString(), row.status(), row.externalId(), row.submittedAt(), row.updatedAt(),
+                tree(row.decisionJson()), tree(row.publishResultsJson()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidDraft(InvalidDraftException e) {
+        var errors = e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList();
+        String detail = errors.size() == 1 ? "'" + errors.get(0).field() + "' " + errors.get(0).message() + "."
+                : errors.size() + " fields are wrong; see errors.";
+        return ProblemException.invalid(detail, errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response keyReused(DraftIntake.KeyReusedException e) {
+        return ProblemException.of(422, "idempotency-key-reused", "Idempotency-Key reused",
+                "This Idempotency-Key was already used with a different draft; use a new key.").toResponse();
+    }
+
+    @ServerExceptionMapper({EventSender.EventNotSentException.class, StoreUnavailableException.class})
+    public Response unavailable(RuntimeException e) {
+        return ProblemException.unavailable("The draft was not accepted: the message broker or the database is "
+                + "unavailable. Retry later, with the same Idempotency-Key.", 5).toResponse();
+    }
+
+    /** A submitter sees only the drafts it submitted; the other roles see all. */
+    private boolean visibleToCaller(DraftRow row) {
+        var groups = caller.getGroups();
+        return groups.size() > 1 || !groups.contains("submitter") || row.caller().equals(caller.getSubject());
+    }
+
+    private static JsonNode parse(byte[] body) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid("The body is not valid UTF-8.", List.of());
+        }
+        if (text.isBlank()) {
+            throw ProblemException.invalid("The body is empty; send a draft as a JSON object.", List.of());
+        }
+        try {
+            return STRICT_JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            throw ProblemException.invalid("The body is not valid JSON" + (where == null ? "" : " (line "
+                    + where.getLineNr() + ", column " + where.getColumnNr() + ")") + ": " + e.getOriginalMessage(), List.of());
+        }
+    }
+
+    private JsonNode tree(String jsonText) {
+        try {
+            return jsonText == null ? null : json.readTree(jsonText);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.util.Optional<UUID> uuid(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

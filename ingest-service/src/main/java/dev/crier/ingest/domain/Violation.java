@@ -1,0 +1,5 @@
+package dev.crier.ingest.domain;
+
+/** One thing wrong with a submitted draft, named by its JSON path. */
+public record Violation(String field, String message) {
+}

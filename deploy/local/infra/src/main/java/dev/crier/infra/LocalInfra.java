@@ -73,6 +73,11 @@ public final class LocalInfra implements AutoCloseable {
         return tokens;
     }
 
+    /** The property names {@link #configFor} sets, which any other deployment (docker-compose) must set too. */
+    public static final List<String> SERVICE_CONFIG_KEYS = List.of("kafka.bootstrap.servers",
+            "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
+            "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences");
+
     /** The configuration a service needs to reach this infrastructure, as Quarkus property names. */
     public Map<String, String> configFor(String service) {
         Map<String, String> config = new LinkedHashMap<>();

@@ -29,6 +29,7 @@ class LocalInfraTest {
             try (var admin = infra.kafka().admin()) {
                 assertThat(admin.listTopics().names().get()).containsAll(Topics.all());
             }
+            assertThat(infra.configFor("audit").keySet()).containsExactlyElementsOf(LocalInfra.SERVICE_CONFIG_KEYS);
             produce(infra, "post-1", "{\"kept\":true}");
             try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl("crier_audit"), "crier_audit", "crier_audit")) {
                 c.createStatement().execute("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('yes')");

@@ -1,0 +1,8 @@
+package dev.crier.audit.domain;
+
+import java.time.Instant;
+
+/** One event as the ledger holds it: its place in the log, its CloudEvents attributes, and its exact bytes. */
+public record AuditRecord(long index, String eventId, String type, String topic, String postId, String source,
+                          Instant time, Instant receivedAt, byte[] payload) {
+}

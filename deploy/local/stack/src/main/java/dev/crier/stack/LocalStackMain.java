@@ -1,0 +1,107 @@
+package dev.crier.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/** {@code deploy/local/start [--fresh]}: starts the stack, prints how to use it, and stops it on Ctrl-C. */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        if (options.contains("--help") || options.contains("-h")) {
+            System.out.println("""
+                    Usage: deploy/local/start [--fresh]
+                      --fresh   delete the stack's data (drafts, decisions, audit, keys) and start empty
+                    Ports: CRIER_INGEST_PORT (8081), CRIER_POLICY_PORT (8082), CRIER_PUBLISH_PORT (8083),
+                           CRIER_AUDIT_PORT (8084), CRIER_KAFKA_PORT (9092), CRIER_POSTGRES_PORT (a free port)
+                    Data:  CRIER_DATA_DIR (deploy/local/data)""");
+            return;
+        }
+        Path root = Path.of(System.getProperty("crier.root", ".")).toAbsolutePath().normalize();
+        String dataEnv = System.getenv("CRIER_DATA_DIR");
+        Path data = dataEnv == null || dataEnv.isBlank() ? root.resolve("deploy/local/data") : Path.of(dataEnv).toAbsolutePath();
+        if (options.contains("--fresh")) {
+            say("--fresh: deleting " + data);
+            delete(data);
+        } else if (Files.isDirectory(data)) {
+            say("keeping the data in " + data + " (start with --fresh to begin empty)");
+        }
+        StackConfig config = StackConfig.fromEnvironment(root, data, System.getenv());
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(config, LocalStackMain::say);
+        } catch (RuntimeException e) {
+            System.err.println("\n[crier] FAILED: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping...");
+            stack.close();
+            say("stopped; data kept in " + data);
+            stopped.countDown();
+        }));
+        System.out.println(welcome(stack));
+        stopped.await();
+    }
+
+    static String welcome(LocalStack stack) {
+        StackConfig c = stack.config();
+        String ingest = stack.service("ingest").url();
+        String tokens = shown(c, c.tokensDir());
+        return """
+
+                Crier is running. Press Ctrl-C to stop (data is kept; --fresh starts empty).
+
+                  ingest   %s   (Swagger UI: %s/q/swagger-ui)
+                  policy   %s
+                  publish  %s   (sandbox platform: %s/v1/sandbox/posts)
+                  audit    %s
+                  Kafka    %s
+                  PostgreSQL 127.0.0.1:%d (databases crier_ingest, crier_policy, crier_publish, crier_audit)
+                  logs     %s
+
+                Role tokens, one file per role (submitter, reviewer, comms-head, auditor, ops): %s/
+
+                Try it:
+                  curl -s -X POST %s/v1/drafts \\
+                    -H "Authorization: Bearer $(cat %s/submitter.jwt)" -H 'Content-Type: application/json' \\
+                    -d '{"text":"Flu clinics open Monday.","platforms":["sandbox"],"author":{"id":"u-1","department":"HC"}}'
+                  # then, with the id it answers:
+                  curl -s %s/v1/drafts/<id> -H "Authorization: Bearer $(cat %s/submitter.jwt)"
+                  curl -s %s/v1/audit/posts/<id> -H "Authorization: Bearer $(cat %s/auditor.jwt)"
+                """.formatted(ingest, ingest, stack.service("policy").url(), stack.service("publish").url(),
+                stack.service("publish").url(), stack.service("audit").url(), stack.infra().kafka().bootstrapServers(),
+                stack.infra().postgres().port(), shown(c, c.dataDir().resolve("logs")), tokens,
+                ingest, tokens, ingest, tokens, stack.service("audit").url(), tokens);
+    }
+
+    /** A path as the user should type it from the project folder. */
+    private static String shown(StackConfig c, Path path) {
+        return path.startsWith(c.root()) ? c.root().relativize(path).toString() : path.toString();
+    }
+
+    private static void say(String line) {
+        System.out.println("[crier] " + line);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

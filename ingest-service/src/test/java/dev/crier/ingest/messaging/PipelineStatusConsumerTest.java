@@ -1,0 +1,115 @@
+package dev.crier.ingest.messaging;
+
+import dev.crier.events.Decision;
+import dev.crier.events.Draft;
+import dev.crier.events.Event;
+import dev.crier.events.EventType;
+import dev.crier.events.Finding;
+import dev.crier.events.PolicyRef;
+import dev.crier.events.PostDecided;
+import dev.crier.events.PublishOutcome;
+import dev.crier.events.Topics;
+import dev.crier.infra.CrierTestResource;
+import dev.crier.infra.EventInjector;
+import dev.crier.infra.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** ingest follows each draft through the pipeline's events; statuses only move forward, repeats change nothing. */
+@QuarkusTest
+@QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "ingest"))
+class PipelineStatusConsumerTest {
+
+    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka().bootstrapServers());
+
+    @AfterEach
+    void close() {
+        injector.close();
+    }
+
+    @Test
+    void decisionsAndOutcomesBecomeTheStatusAndOnlyMoveForward() {
+        String id = submit();
+        var review = decided(id, Decision.NEEDS_REVIEW, "a".repeat(64));
+        injector.send(review);
+        awaitStatus(id, "NEEDS_REVIEW");
+        given().auth().oauth2(CrierTestResource.token("submitter")).get("/v1/drafts/" + id).then()
+                .body("decision.reasons[0].ruleId", equalTo("privacy.phone"))
+                .body("decision.reasons[0].excerpt", equalTo("***-***-199"));
+
+        injector.send(outcome(id, PublishOutcome.Status.PARTIALLY_PUBLISHED));
+        awaitStatus(id, "PARTIALLY_PUBLISHED");
+        given().auth().oauth2(CrierTestResource.token("submitter")).get("/v1/drafts/" + id).then()
+                .body("publishResults.platform", equalTo(List.of("sandbox", "x")))
+                .body("publishResults[1].error", equalTo("account suspended"));
+
+        // A late decision (another policy version) and a repeated one do not take the draft back.
+        injector.send(decided(id, Decision.APPROVED, "b".repeat(64)));
+        injector.send(review);
+        String later = submit();
+        injector.send(decided(later, Decision.REJECTED, "c".repeat(64)));
+        awaitStatus(later, "REJECTED");
+        assertThat(status(id)).isEqualTo("PARTIALLY_PUBLISHED");
+    }
+
+    @Test
+    void poisonOnAFollowedTopicIsDeadLetteredToThatTopicsDlq() {
+        String key = java.util.UUID.randomUUID().toString();
+        injector.raw(Topics.POSTS_PUBLISHED, key, "{}", new RecordHeaders());
+        var dead = new TopicReader(CrierTestResource.infra().kafka().bootstrapServers())
+                .readPost(Topics.deadLetter(Topics.POSTS_PUBLISHED), key, 1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        String id = submit();
+        injector.send(outcome(id, PublishOutcome.Status.PUBLISHED));
+        awaitStatus(id, "PUBLISHED");
+    }
+
+    static Event<PostDecided> decided(String id, Decision decision, String policyHash) {
+        var draft = new Draft("Call 613-555-0199", "en", Map.of(), List.of("sandbox", "x"), List.of(),
+                new Draft.Author("u-1", null, null), null, null, null, null);
+        var finding = new Finding("privacy.phone", Finding.Action.REVIEW, true, "A phone number", "Un numéro", "en",
+                5, 17, "***-***-199", "Use the official number");
+        var data = new PostDecided(id, decision, 25, List.of(finding), new PolicyRef("canada-federal", "1", policyHash),
+                Instant.now(), draft);
+        return Event.of(EventType.POST_DECIDED, "/test", id, policyHash, Instant.now(), data);
+    }
+
+    static Event<PublishOutcome> outcome(String id, PublishOutcome.Status status) {
+        var results = status == PublishOutcome.Status.PUBLISHED
+                ? List.of(new PublishOutcome.PlatformResult("sandbox", true, "s-1", "http://sandbox/s-1", null))
+                : List.of(new PublishOutcome.PlatformResult("sandbox", true, "s-1", "http://sandbox/s-1", null),
+                new PublishOutcome.PlatformResult("x", false, null, null, "account suspended"));
+        return Event.of(EventType.outcomeOf(status), "/test", id, null, Instant.now(),
+                new PublishOutcome(id, status, results, Instant.now()));
+    }
+
+    static String submit() {
+        return given().auth().oauth2(CrierTestResource.token("submitter")).contentType(ContentType.JSON)
+                .body("{\"text\": \"hello\", \"platforms\": [\"sandbox\", \"x\"], \"author\": {\"id\": \"u-1\"}}")
+                .post("/v1/drafts").then().statusCode(202).extract().path("id");
+    }
+
+    static String status(String id) {
+        return given().auth().oauth2(CrierTestResource.token("submitter")).get("/v1/drafts/" + id)
+                .then().statusCode(200).extract().path("status");
+    }
+
+    static void awaitStatus(String id, String expected) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(id)).isEqualTo(expected));
+    }
+}

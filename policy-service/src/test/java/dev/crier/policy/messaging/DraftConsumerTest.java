@@ -1,0 +1,127 @@
+package dev.crier.policy.messaging;
+
+import dev.crier.events.Decision;
+import dev.crier.events.Draft;
+import dev.crier.events.DraftSubmitted;
+import dev.crier.events.Event;
+import dev.crier.events.EventCodec;
+import dev.crier.events.EventType;
+import dev.crier.events.PostDecided;
+import dev.crier.events.Topics;
+import dev.crier.events.messaging.CloudEventHeaders;
+import dev.crier.infra.CrierTestResource;
+import dev.crier.infra.EventInjector;
+import dev.crier.infra.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** policy-service on the real broker: every draft gets one decision and one route, and poison goes to the DLQ. */
+@QuarkusTest
+@QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "policy"))
+class DraftConsumerTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    final String kafka = CrierTestResource.infra().kafka().bootstrapServers();
+    final EventInjector injector = new EventInjector(kafka);
+    final TopicReader topics = new TopicReader(kafka);
+    final EventCodec codec = new EventCodec();
+
+    @AfterEach
+    void close() {
+        injector.close();
+    }
+
+    static Event<DraftSubmitted> submitted(String postId, String text, List<Draft.Media> media) {
+        var draft = new Draft(text, "en", Map.of("fr", "Bonjour"), List.of("sandbox"), media,
+                new Draft.Author("u-1", "Pat", "HC"), null, null, null, null);
+        return Event.of(EventType.DRAFT_SUBMITTED, "/test", postId, null, Instant.now(),
+                new DraftSubmitted(postId, draft, "cms", Instant.now()));
+    }
+
+    @Test
+    void cleanDraftIsDecidedAndRoutedToApproved() {
+        String postId = UUID.randomUUID().toString();
+        injector.send(submitted(postId, "Flu clinics open Monday.", List.of()));
+
+        PostDecided decided = only(Topics.POSTS_DECIDED, postId, EventType.POST_DECIDED);
+        assertThat(decided.decision()).isEqualTo(Decision.APPROVED);
+        assertThat(decided.policy().id()).isEqualTo("canada-federal");
+        PostDecided approved = only(Topics.POSTS_APPROVED, postId, EventType.POST_APPROVED);
+        assertThat(approved.draft().text()).isEqualTo("Flu clinics open Monday.");
+        assertThat(topics.readPost(Topics.POSTS_REJECTED, postId, 1, Duration.ofSeconds(2))).isEmpty();
+        assertThat(topics.readPost(Topics.POSTS_REVIEW, postId, 1, Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void sinBearingDraftIsRejectedAndTheSinGoesNoFurther() {
+        String postId = UUID.randomUUID().toString();
+        injector.send(submitted(postId, "Call me, my SIN is 130 692 544", List.of()));
+
+        var records = topics.readPost(Topics.POSTS_REJECTED, postId, 1, WAIT);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).value()).doesNotContain("130 692 544").doesNotContain("130692544");
+        PostDecided rejected = codec.decode(EventType.POST_REJECTED, records.get(0).value());
+        assertThat(rejected.findings()).extracting(f -> f.ruleId()).containsExactly("privacy.sin");
+        assertThat(rejected.findings().get(0).excerpt()).isEqualTo("*** *** 544");
+        assertThat(topics.readPost(Topics.POSTS_DECIDED, postId, 1, WAIT).get(0).value()).doesNotContain("130 692 544");
+        assertThat(topics.readPost(Topics.POSTS_APPROVED, postId, 1, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void imageWithoutAltTextIsRejected() {
+        String postId = UUID.randomUUID().toString();
+        injector.send(submitted(postId, "See the map", List.of(new Draft.Media("https://canada.ca/map.png", "", "image/png"))));
+        assertThat(only(Topics.POSTS_REJECTED, postId, EventType.POST_REJECTED).findings())
+                .extracting(f -> f.ruleId()).containsExactly("accessibility.alt-text");
+    }
+
+    @Test
+    void redeliveredDraftRepeatsTheSameEventIds() {
+        String postId = UUID.randomUUID().toString();
+        var event = submitted(postId, "Hello", List.of());
+        injector.send(event);
+        injector.send(event);
+        var decided = topics.readPost(Topics.POSTS_DECIDED, postId, 2, WAIT);
+        assertThat(decided).hasSize(2);
+        assertThat(header(decided.get(0), CloudEventHeaders.ID)).isEqualTo(header(decided.get(1), CloudEventHeaders.ID));
+    }
+
+    @Test
+    void poisonRecordGoesToTheDeadLetterTopicAndTheNextDraftStillFlows() {
+        String poisonKey = UUID.randomUUID().toString();
+        injector.raw(Topics.DRAFTS_SUBMITTED, poisonKey, "{this is not json", new RecordHeaders());
+        String postId = UUID.randomUUID().toString();
+        injector.send(submitted(postId, "After the poison", List.of()));
+
+        var dead = topics.readPost(Topics.deadLetter(Topics.DRAFTS_SUBMITTED), poisonKey, 1, WAIT);
+        assertThat(dead).hasSize(1);
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("missing ce_specversion");
+        assertThat(only(Topics.POSTS_DECIDED, postId, EventType.POST_DECIDED).decision()).isEqualTo(Decision.APPROVED);
+    }
+
+    private PostDecided only(String topic, String postId, EventType<PostDecided> type) {
+        var records = topics.readPost(topic, postId, 1, WAIT);
+        assertThat(records).as("%s for %s", topic, postId).hasSize(1);
+        assertThat(header(records.get(0), CloudEventHeaders.TYPE)).isEqualTo(type.ceType());
+        return codec.decode(type, records.get(0).value());
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.audit.domain.AuditRecord;
 import dev.crier.audit.store.AuditLedger;
+import dev.crier.platform.api.PathIds;
 import dev.crier.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 @Path("/v1/audit/posts")
 public class TimelineResource {
@@ -44,7 +44,7 @@ public class TimelineResource {
     @RolesAllowed("auditor")
     @Operation(summary = "A post's timeline", description = "Every recorded event about the post, in ledger order.")
     public Timeline timeline(@PathParam("id") String id) {
-        List<AuditRecord> records = parse(id).map(ledger::timeline).orElse(List.of());
+        List<AuditRecord> records = PathIds.uuid(id).map(ledger::timeline).orElse(List.of());
         if (records.isEmpty()) {
             throw ProblemException.notFound("The ledger has no record of post " + id + ".");
         }
@@ -57,14 +57,6 @@ public class TimelineResource {
                     json.readTree(r.payload()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.crier.ingest.store.DraftRow;
 import dev.crier.ingest.store.StoreUnavailableException;
 import dev.crier.platform.api.BodyLimit;
 import dev.crier.platform.api.Problem;
+import dev.crier.platform.api.PathIds;
 import dev.crier.platform.api.ProblemException;
 import dev.crier.platform.messaging.EventSender;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +37,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 @Path("/v1/drafts")
 public class DraftResource {
@@ -97,7 +97,7 @@ public class DraftResource {
     @APIResponse(responseCode = "200", description = "The draft's status")
     @APIResponse(responseCode = "404", description = "No such draft")
     public DraftView status(@PathParam("id") String id) {
-        DraftRow row = uuid(id).flatMap(intake::find)
+        DraftRow row = PathIds.uuid(id).flatMap(intake::find)
                 .filter(this::visibleToCaller)
                 .orElseThrow(() -> ProblemException.notFound("There is no draft with id " + id + "."));
         return new DraftView(row.id().toString(), row.status(), row.externalId(), row.submittedAt(), row.updatedAt(),
@@ -160,11 +160,4 @@ public class DraftResource {
         }
     }
 
-    private static java.util.Optional<UUID> uuid(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
-    }
 }

@@ -68,16 +68,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Stops the broker (as an outage would) without removing its data; {@link #start()} brings it back. */
     public void stop() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Processes.stop(process, Duration.ofSeconds(30));
         process = null;
     }
 
@@ -122,7 +113,7 @@ public final class KafkaBroker implements AutoCloseable {
                     return;
                 }
             } catch (Exception notYet) {
-                sleep(250);
+                Processes.sleep(250);
             }
         }
         stop();
@@ -215,12 +206,4 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.crier.stack;
 
 import dev.crier.infra.LogTail;
+import dev.crier.infra.Processes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One Crier service as its own JVM, run from its packaged Quarkus application, logging to a file. */
 public final class ServiceProcess {
@@ -83,32 +83,15 @@ public final class ServiceProcess {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(300);
+            Processes.sleep(300);
         }
         throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s; see " + log + LogTail.of(log));
     }
 
     /** Stops the service the way Ctrl-C or an orchestrator would (SIGTERM, then a kill after 30 s). */
     public void stop() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Processes.stop(process, Duration.ofSeconds(30));
         process = null;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -45,7 +45,10 @@ class ComposeConsistencyTest {
             assertThat(env.get("QUARKUS_DATASOURCE_USERNAME")).isEqualTo(LocalInfra.database(name));
             assertThat(env.get("MP_JWT_VERIFY_ISSUER")).isEqualTo(Tokens.ISSUER);
             assertThat(env.get("MP_JWT_VERIFY_AUDIENCES")).isEqualTo(Tokens.AUDIENCE);
-            assertThat(Files.readString(ROOT.resolve(name + "-service/Dockerfile"))).contains("EXPOSE " + port);
+            var build = map(service.get("build"));
+            assertThat(build.get("context")).isEqualTo("./" + name + "-service");
+            assertThat(ROOT.resolve(name + "-service").resolve((String) build.get("dockerfile")).normalize()).exists();
+            assertThat(map(build.get("args")).get("PORT")).isEqualTo(port);
             assertThat(Files.readString(ROOT.resolve(name + "-service/src/main/resources/application.properties")))
                     .contains("quarkus.http.port=${CRIER_" + name.toUpperCase() + "_PORT:" + port + "}");
         }

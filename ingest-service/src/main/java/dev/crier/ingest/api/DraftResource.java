@@ -9,7 +9,6 @@ import dev.crier.ingest.DraftIntake;
 import dev.crier.ingest.domain.DraftParser;
 import dev.crier.ingest.domain.InvalidDraftException;
 import dev.crier.ingest.store.DraftRow;
-import dev.crier.ingest.store.StoreUnavailableException;
 import dev.crier.platform.api.BodyLimit;
 import dev.crier.platform.api.Problem;
 import dev.crier.platform.api.PathIds;
@@ -118,8 +117,8 @@ public class DraftResource {
                 "This Idempotency-Key was already used with a different draft; use a new key.").toResponse();
     }
 
-    @ServerExceptionMapper({EventSender.EventNotSentException.class, StoreUnavailableException.class})
-    public Response unavailable(RuntimeException e) {
+    @ServerExceptionMapper
+    public Response unavailable(EventSender.EventNotSentException e) {
         return ProblemException.unavailable("The draft was not accepted: the message broker or the database is "
                 + "unavailable. Retry later, with the same Idempotency-Key.", 5).toResponse();
     }

@@ -1,5 +1,6 @@
 package dev.crier.ingest.store;
 
+import dev.crier.platform.store.StoreUnavailableException;
 import dev.crier.ingest.domain.DraftStatus;
 import dev.crier.platform.store.ProcessedEvents;
 import io.agroal.api.AgroalDataSource;

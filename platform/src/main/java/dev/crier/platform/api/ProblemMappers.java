@@ -2,6 +2,7 @@ package dev.crier.platform.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.crier.platform.store.StoreUnavailableException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -25,6 +26,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return e.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(StoreUnavailableException e) {
+        LOG.warnf("answering 503: %s", e.getCause() == null ? e.getMessage() : e.getCause().toString());
+        return ProblemException.unavailable("The database is unavailable; retry later.", 5).toResponse();
     }
 
     @ServerExceptionMapper

@@ -56,6 +56,11 @@ public class IncomingEvents {
             try {
                 handler.accept(event);
                 return message.ack();
+            } catch (InvalidEventException e) {
+                // Valid by the schema but not by the handler's rules (say, a REJECTED post on posts.approved):
+                // retrying cannot help.
+                LOG.warnf("dead-lettering event %s (%s): %s", event.id(), event.type().ceType(), e.getMessage());
+                return KafkaEvents.deadLetter(message, e);
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts) {
                     LOG.errorf(e, "event %s (%s) failed %d times; dead-lettering it", event.id(), event.type().ceType(), attempt);

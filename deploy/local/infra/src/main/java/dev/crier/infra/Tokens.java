@@ -1,7 +1,10 @@
 package dev.crier.infra;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The local token issuer: an RS256 key pair made on first use and kept in its folder, and signed JWTs for the
@@ -51,7 +57,7 @@ public final class Tokens {
                 Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 restrict(priv);
             }
-            return new Tokens(dir, KeyUtils.decodePrivateKey(Files.readString(priv)), Files.readString(pub));
+            return new Tokens(dir, readPrivateKey(Files.readString(priv)), Files.readString(pub));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -73,14 +79,28 @@ public final class Tokens {
     }
 
     public String issue(String subject, Set<String> roles, Duration lifetime) {
-        return Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject(subject)
-                .upn(subject)
-                .groups(roles)
-                .expiresIn(lifetime)
-                .jws().keyId("crier-local")
-                .sign(privateKey);
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
+        claims.setSubject(subject);
+        claims.setClaim("upn", subject);
+        claims.setStringListClaim("groups", List.copyOf(roles));
+        claims.setIssuedAtToNow();
+        claims.setJwtId(UUID.randomUUID().toString());
+        NumericDate expiry = NumericDate.now();
+        expiry.addSeconds(lifetime.toSeconds());
+        claims.setExpirationTime(expiry);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(privateKey);
+        jws.setKeyIdHeaderValue("crier-local");
+        jws.setHeader("typ", "JWT");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("could not sign a token", e);
+        }
     }
 
     /** Writes one fresh token per role, a file per role ({@code <role>.jwt}), into {@code folder}. */
@@ -96,6 +116,11 @@ public final class Tokens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static PrivateKey readPrivateKey(String pem) throws GeneralSecurityException {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     private static String pem(String type, byte[] der) {

@@ -1,6 +1,6 @@
-package dev.crier.ingest.store;
+package dev.crier.platform.store;
 
-/** The database did not answer: the request can be retried later. */
+/** The database did not answer: the request or the event can be retried later (a 503 for HTTP callers). */
 public class StoreUnavailableException extends RuntimeException {
     public StoreUnavailableException(Throwable cause) {
         super("the database is unavailable", cause);

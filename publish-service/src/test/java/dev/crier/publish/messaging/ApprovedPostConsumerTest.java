@@ -1,0 +1,160 @@
+package dev.crier.publish.messaging;
+
+import dev.crier.events.Decision;
+import dev.crier.events.Draft;
+import dev.crier.events.Event;
+import dev.crier.events.EventCodec;
+import dev.crier.events.EventType;
+import dev.crier.events.PolicyRef;
+import dev.crier.events.PostDecided;
+import dev.crier.events.PublishOutcome;
+import dev.crier.events.Topics;
+import dev.crier.events.messaging.CloudEventHeaders;
+import dev.crier.infra.CrierTestResource;
+import dev.crier.infra.EventInjector;
+import dev.crier.infra.TopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Approved posts are published through the real sandbox, once, and their outcome lands on Kafka. */
+@QuarkusTest
+@QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "publish"))
+class ApprovedPostConsumerTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    final String kafka = CrierTestResource.infra().kafka().bootstrapServers();
+    final EventInjector injector = new EventInjector(kafka);
+    final TopicReader topics = new TopicReader(kafka);
+    final EventCodec codec = new EventCodec();
+
+    @Inject
+    AgroalDataSource db;
+
+    @AfterEach
+    void close() {
+        injector.close();
+    }
+
+    @Test
+    void approvedPostIsPublishedOnceAndARedeliveryCallsNoPlatformAgain() throws SQLException {
+        var approval = approved("sandbox", "x");
+        String id = approval.postId();
+        injector.send(approval);
+
+        var first = topics.readPost(Topics.POSTS_PUBLISHED, id, 1, WAIT);
+        assertThat(first).hasSize(1);
+        assertThat(header(first.get(0), CloudEventHeaders.TYPE)).isEqualTo("dev.crier.post.published");
+        assertThat(header(first.get(0), CloudEventHeaders.SOURCE)).isEqualTo("/crier/publish-service");
+        PublishOutcome outcome = codec.decode(EventType.POST_PUBLISHED, first.get(0).value());
+        assertThat(outcome.status()).isEqualTo(PublishOutcome.Status.PARTIALLY_PUBLISHED);
+        var sandbox = outcome.results().get(0);
+        assertThat(sandbox.platform()).isEqualTo("sandbox");
+        assertThat(sandbox.published()).isTrue();
+        assertThat(sandbox.url()).contains("/sandbox/api/statuses/" + sandbox.platformPostId());
+        assertThat(outcome.results().get(1))
+                .isEqualTo(new PublishOutcome.PlatformResult("x", false, null, null, "no connector for platform 'x' is configured"));
+        assertThat(sandboxPostsOf(id)).hasSize(1);
+        Instant sandboxAnsweredAt = ledgerUpdatedAt(id, "sandbox");
+
+        injector.send(approval);
+
+        var both = topics.readPost(Topics.POSTS_PUBLISHED, id, 2, WAIT);
+        assertThat(both).hasSize(2);
+        assertThat(header(both.get(1), CloudEventHeaders.ID)).isEqualTo(header(both.get(0), CloudEventHeaders.ID));
+        assertThat(codec.decode(EventType.POST_PUBLISHED, both.get(1).value()).results()).isEqualTo(outcome.results());
+        assertThat(sandboxPostsOf(id)).hasSize(1);
+        // The ledger entry was not touched again: the sandbox was not called a second time.
+        assertThat(ledgerUpdatedAt(id, "sandbox")).isEqualTo(sandboxAnsweredAt);
+    }
+
+    @Test
+    void aSandboxOnlyPostIsPublished() {
+        var approval = approved("sandbox");
+        injector.send(approval);
+
+        assertThat(outcomeOf(approval.postId()).status()).isEqualTo(PublishOutcome.Status.PUBLISHED);
+        assertThat(sandboxPostsOf(approval.postId())).hasSize(1);
+    }
+
+    @Test
+    void poisonIsDeadLetteredWithTheReasonAndTheNextPostIsStillPublished() {
+        String garbageKey = UUID.randomUUID().toString();
+        injector.raw(Topics.POSTS_APPROVED, garbageKey, "not an event", new RecordHeaders());
+        var invalid = approved("sandbox");
+        injector.raw(Topics.POSTS_APPROVED, invalid.postId(), "{\"postId\": 42}", CloudEventHeaders.of(invalid));
+        var good = approved("sandbox");
+        injector.send(good);
+
+        var dlq = Topics.deadLetter(Topics.POSTS_APPROVED);
+        var garbage = topics.readPost(dlq, garbageKey, 1, WAIT);
+        assertThat(garbage).hasSize(1);
+        assertThat(header(garbage.get(0), "dead-letter-reason")).contains("ce_specversion");
+        var wrongPayload = topics.readPost(dlq, invalid.postId(), 1, WAIT);
+        assertThat(wrongPayload).hasSize(1);
+        assertThat(header(wrongPayload.get(0), "dead-letter-reason")).contains("schema");
+
+        assertThat(outcomeOf(good.postId()).status()).isEqualTo(PublishOutcome.Status.PUBLISHED);
+        assertThat(sandboxPostsOf(invalid.postId())).isEmpty();
+    }
+
+    private PublishOutcome outcomeOf(String postId) {
+        var records = topics.readPost(Topics.POSTS_PUBLISHED, postId, 1, WAIT);
+        assertThat(records).as("outcome of " + postId).hasSize(1);
+        return codec.decode(EventType.POST_PUBLISHED, records.get(0).value());
+    }
+
+    private Instant ledgerUpdatedAt(String postId, String platform) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT updated_at FROM publish_ledger WHERE post_id = ? AND platform = ?")) {
+            ps.setObject(1, UUID.fromString(postId));
+            ps.setString(2, platform);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
+    static List<Object> sandboxPostsOf(String postId) {
+        return given().auth().oauth2(CrierTestResource.token("auditor")).queryParam("postId", postId)
+                .get("/v1/sandbox/posts").then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    static Event<PostDecided> approved(String... platforms) {
+        String id = UUID.randomUUID().toString();
+        var draft = new Draft("Flu clinics open Monday.", "en", Map.of("fr", "Les cliniques ouvrent lundi."),
+                List.of(platforms), List.of(), new Draft.Author("u-1", "Pat", "HC"), null, null, null, null);
+        String policyHash = "c".repeat(64);
+        var data = new PostDecided(id, Decision.APPROVED, 0, List.of(), new PolicyRef("canada-federal", "1", policyHash),
+                Instant.now(), draft);
+        return Event.of(EventType.POST_APPROVED, "/test", id, policyHash, Instant.now(), data);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        assertThat(header).as("header " + name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

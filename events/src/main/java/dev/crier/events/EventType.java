@@ -23,10 +23,12 @@ public record EventType<T>(String ceType, String topic, Class<T> payload, String
             "dev.crier.post.published", Topics.POSTS_PUBLISHED, PublishOutcome.class, "publish-outcome");
     public static final EventType<PublishOutcome> POST_PUBLISH_FAILED = new EventType<>(
             "dev.crier.post.publish-failed", Topics.POSTS_PUBLISH_FAILED, PublishOutcome.class, "publish-outcome");
+    public static final EventType<PolicyReloaded> POLICY_RELOADED = new EventType<>(
+            "dev.crier.policy.reloaded", Topics.POLICY_CHANGES, PolicyReloaded.class, "policy-reloaded");
 
     public static List<EventType<?>> all() {
         return List.of(DRAFT_SUBMITTED, POST_DECIDED, POST_APPROVED, POST_REVIEW, POST_REJECTED, POST_PUBLISHED,
-                POST_PUBLISH_FAILED);
+                POST_PUBLISH_FAILED, POLICY_RELOADED);
     }
 
     public static Optional<EventType<?>> ofCeType(String ceType) {

@@ -3,7 +3,7 @@ package dev.crier.events;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The topic names. Every record is keyed by post id, so that one post's events stay in order. */
+/** The topic names. Every post event is keyed by post id, so that one post's events stay in order. */
 public final class Topics {
     public static final String DRAFTS_SUBMITTED = "drafts.submitted";
     public static final String POSTS_DECIDED = "posts.decided";
@@ -12,6 +12,8 @@ public final class Topics {
     public static final String POSTS_REJECTED = "posts.rejected";
     public static final String POSTS_PUBLISHED = "posts.published";
     public static final String POSTS_PUBLISH_FAILED = "posts.publish-failed";
+    /** Policy reloads; keyed by policy id rather than post id. */
+    public static final String POLICY_CHANGES = "policy.changes";
 
     /** Every consumed topic has a dead-letter topic named by appending this. */
     public static final String DLQ_SUFFIX = ".dlq";
@@ -21,7 +23,7 @@ public final class Topics {
 
     public static List<String> events() {
         return List.of(DRAFTS_SUBMITTED, POSTS_DECIDED, POSTS_APPROVED, POSTS_REVIEW, POSTS_REJECTED,
-                POSTS_PUBLISHED, POSTS_PUBLISH_FAILED);
+                POSTS_PUBLISHED, POSTS_PUBLISH_FAILED, POLICY_CHANGES);
     }
 
     public static String deadLetter(String topic) {

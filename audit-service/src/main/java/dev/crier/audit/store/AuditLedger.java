@@ -27,9 +27,12 @@ public class AuditLedger {
         this.db = db;
     }
 
-    /** Appends the event at the next index; an event id already recorded is dropped in the same transaction. */
+    /**
+     * Appends the event at the next index; an event id already recorded is dropped in the same transaction.
+     * The subject is the post id for post events (also kept as post_id) and, for instance, the policy id for a reload.
+     */
     @Transactional
-    public boolean append(String eventId, String type, String topic, String postId, String source, java.time.Instant time,
+    public boolean append(String eventId, String type, String topic, String subject, String source, java.time.Instant time,
                           byte[] payload) {
         try (Connection c = db.getConnection()) {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -37,16 +40,17 @@ public class AuditLedger {
                 lock.execute();
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO audit_records (idx, event_id, ce_type, topic, post_id, source, event_time, payload)
-                    SELECT coalesce(max(idx) + 1, 0), ?, ?, ?, ?, ?, ?, ? FROM audit_records
+                    INSERT INTO audit_records (idx, event_id, ce_type, topic, post_id, subject, source, event_time, payload)
+                    SELECT coalesce(max(idx) + 1, 0), ?, ?, ?, ?, ?, ?, ?, ? FROM audit_records
                     ON CONFLICT (event_id) DO NOTHING""")) {
                 ps.setString(1, eventId);
                 ps.setString(2, type);
                 ps.setString(3, topic);
-                ps.setObject(4, UUID.fromString(postId));
-                ps.setString(5, source);
-                ps.setTimestamp(6, Timestamp.from(time));
-                ps.setBytes(7, payload);
+                ps.setObject(4, dev.crier.platform.api.PathIds.uuid(subject).orElse(null));
+                ps.setString(5, subject);
+                ps.setString(6, source);
+                ps.setTimestamp(7, Timestamp.from(time));
+                ps.setBytes(8, payload);
                 return ps.executeUpdate() == 1;
             }
         } catch (SQLException e) {

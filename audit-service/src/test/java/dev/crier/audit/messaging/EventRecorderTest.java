@@ -6,6 +6,7 @@ import dev.crier.events.DraftSubmitted;
 import dev.crier.events.Event;
 import dev.crier.events.EventType;
 import dev.crier.events.PolicyRef;
+import dev.crier.events.PolicyReloaded;
 import dev.crier.events.PostDecided;
 import dev.crier.events.PublishOutcome;
 import dev.crier.events.Topics;
@@ -100,6 +101,23 @@ class EventRecorderTest {
         assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("ce_type");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(types(postId)).hasSize(1));
+    }
+
+    @Test
+    void aPolicyReloadIsRecordedUnderThePolicyId() {
+        String policyId = "test-policy-" + UUID.randomUUID();
+        var reload = new PolicyReloaded(policyId, "9", "e".repeat(64), "8", "f".repeat(64), "test", Instant.now());
+        injector.send(Event.of(EventType.POLICY_RELOADED, "/test", policyId, reload.hash(), reload.reloadedAt(), reload));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            try (Connection c = db.getConnection(); var ps = c.prepareStatement(
+                    "SELECT count(*) FROM audit_records WHERE subject = ? AND post_id IS NULL AND ce_type = 'dev.crier.policy.reloaded'")) {
+                ps.setString(1, policyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
+            }
+        });
     }
 
     private static List<String> types(String postId) {

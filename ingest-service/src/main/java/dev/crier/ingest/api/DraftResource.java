@@ -1,15 +1,13 @@
 package dev.crier.ingest.api;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.ingest.DraftIntake;
-import dev.crier.ingest.domain.DraftParser;
-import dev.crier.ingest.domain.InvalidDraftException;
+import dev.crier.events.DraftParser;
 import dev.crier.ingest.store.DraftRow;
 import dev.crier.platform.api.BodyLimit;
+import dev.crier.platform.api.StrictJson;
 import dev.crier.platform.api.Problem;
 import dev.crier.platform.api.PathIds;
 import dev.crier.platform.api.ProblemException;
@@ -31,18 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 @Path("/v1/drafts")
 public class DraftResource {
-
-    private static final ObjectMapper STRICT_JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final DraftIntake intake;
     private final DraftParser parser = new DraftParser();
@@ -79,7 +69,7 @@ public class DraftResource {
             throw ProblemException.invalid("The Idempotency-Key header must be 1 to 255 visible ASCII characters.",
                     List.of(new Problem.FieldError("Idempotency-Key", "1 to 255 visible ASCII characters")));
         }
-        var draft = parser.parse(parse(body));
+        var draft = parser.parse(StrictJson.read(body));
         var submission = intake.submit(caller.getSubject(), idempotencyKey, draft);
         String id = submission.postId().toString();
         return Response.accepted(new DraftAccepted(id, "SUBMITTED"))
@@ -103,13 +93,6 @@ public class DraftResource {
                 tree(row.decisionJson()), tree(row.publishResultsJson()));
     }
 
-    @ServerExceptionMapper
-    public Response invalidDraft(InvalidDraftException e) {
-        var errors = e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList();
-        String detail = errors.size() == 1 ? "'" + errors.get(0).field() + "' " + errors.get(0).message() + "."
-                : errors.size() + " fields are wrong; see errors.";
-        return ProblemException.invalid(detail, errors).toResponse();
-    }
 
     @ServerExceptionMapper
     public Response keyReused(DraftIntake.KeyReusedException e) {
@@ -129,27 +112,6 @@ public class DraftResource {
         return groups.size() > 1 || !groups.contains("submitter") || row.caller().equals(caller.getSubject());
     }
 
-    private static JsonNode parse(byte[] body) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("The body is not valid UTF-8.", List.of());
-        }
-        if (text.isBlank()) {
-            throw ProblemException.invalid("The body is empty; send a draft as a JSON object.", List.of());
-        }
-        try {
-            return STRICT_JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            var where = e.getLocation();
-            throw ProblemException.invalid("The body is not valid JSON" + (where == null ? "" : " (line "
-                    + where.getLineNr() + ", column " + where.getColumnNr() + ")") + ": " + e.getOriginalMessage(), List.of());
-        }
-    }
 
     private JsonNode tree(String jsonText) {
         try {

@@ -2,6 +2,7 @@ package dev.crier.platform.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.crier.events.InvalidDraftException;
 import dev.crier.platform.store.StoreUnavailableException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -26,6 +27,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return e.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidDraft(InvalidDraftException e) {
+        var errors = e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList();
+        String detail = errors.size() == 1 ? "'" + errors.get(0).field() + "' " + errors.get(0).message() + "."
+                : errors.size() + " fields are wrong; see errors.";
+        return ProblemException.invalid(detail, errors).toResponse();
     }
 
     @ServerExceptionMapper

@@ -7,8 +7,8 @@ import dev.crier.events.EventType;
 import dev.crier.events.PostDecided;
 import dev.crier.platform.messaging.EventSender;
 import dev.crier.platform.messaging.IncomingEvents;
+import dev.crier.policy.PolicyInForce;
 import dev.crier.policy.domain.Evaluation;
-import dev.crier.policy.domain.PolicyEngine;
 import dev.crier.policy.domain.Redaction;
 import dev.crier.policy.store.DecisionStore;
 import io.smallrye.common.annotation.Blocking;
@@ -32,16 +32,16 @@ import java.util.concurrent.CompletionStage;
 public class DraftConsumer {
 
     private final IncomingEvents incoming;
-    private final PolicyEngine engine;
+    private final PolicyInForce policy;
     private final DecisionStore store;
     private final EventSender sender;
     private final Clock clock;
     private final String source;
 
-    public DraftConsumer(IncomingEvents incoming, PolicyEngine engine, DecisionStore store, EventSender sender, Clock clock,
+    public DraftConsumer(IncomingEvents incoming, PolicyInForce policy, DecisionStore store, EventSender sender, Clock clock,
                          @ConfigProperty(name = "crier.events.source") String source) {
         this.incoming = incoming;
-        this.engine = engine;
+        this.policy = policy;
         this.store = store;
         this.sender = sender;
         this.clock = clock;
@@ -56,13 +56,14 @@ public class DraftConsumer {
 
     private void decide(Event<DraftSubmitted> event) {
         DraftSubmitted submitted = event.data();
-        Evaluation evaluation = engine.evaluate(submitted.draft());
+        Evaluation evaluation = policy.current().engine().evaluate(submitted.draft());
         Decision decision = evaluation.decision();
         var draft = decision == Decision.REJECTED
-                ? Redaction.maskSensitive(submitted.draft(), evaluation.findings()) : submitted.draft();
+                ? Redaction.maskSensitive(submitted.draft(),
+                java.util.stream.Stream.concat(evaluation.findings().stream(), evaluation.shadowFindings().stream()).toList()) : submitted.draft();
         Instant now = clock.instant();
         var decided = new PostDecided(submitted.postId(), decision, evaluation.riskScore(), evaluation.findings(),
-                evaluation.policy(), now, draft);
+                evaluation.shadowFindings(), evaluation.policy(), now, draft);
         store.save(decided);
         String policyHash = evaluation.policy().hash();
         sender.send(List.of(

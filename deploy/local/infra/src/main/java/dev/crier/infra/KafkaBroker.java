@@ -58,7 +58,7 @@ public final class KafkaBroker implements AutoCloseable {
                 run(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted", "-t", clusterId(), "-c", config.toString()),
                         Duration.ofSeconds(60));
             }
-            process = java(List.of("kafka.Kafka", config.toString())).start();
+            process = Processes.stoppedOnExit(java(List.of("kafka.Kafka", config.toString())).start());
             awaitReady();
             return this;
         } catch (IOException e) {

@@ -22,6 +22,15 @@ public final class Processes {
         }
     }
 
+    /**
+     * Stops the child when this JVM exits (normally, on Ctrl-C or SIGTERM), so that a test run or a launcher that
+     * ends early never leaves a broker or a service running behind it.
+     */
+    public static Process stoppedOnExit(Process process) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, Duration.ofSeconds(15))));
+        return process;
+    }
+
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -34,9 +34,9 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         LocalInfra infra = LocalInfra.start(config.dataDir().resolve("infra"), config.kafkaPort(), config.postgresPort(), progress);
-        infra.tokens().writeRoleTokens(config.tokensDir());
         LocalStack stack = new LocalStack(config, infra);
         try {
+            infra.tokens().writeRoleTokens(config.tokensDir());
             for (String name : LocalInfra.SERVICES) {
                 ServiceProcess service = stack.process(name);
                 stack.services.put(name, service);

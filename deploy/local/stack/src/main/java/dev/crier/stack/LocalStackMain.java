@@ -75,7 +75,7 @@ public final class LocalStackMain {
                 Try it:
                   curl -s -X POST %s/v1/drafts \\
                     -H "Authorization: Bearer $(cat %s/submitter.jwt)" -H 'Content-Type: application/json' \\
-                    -d '{"text":"Flu clinics open Monday.","platforms":["sandbox"],"author":{"id":"u-1","department":"HC"}}'
+                    -d '{"text":"Flu clinics open Monday.","translations":{"fr":"Les cliniques ouvrent lundi."},"platforms":["sandbox"],"author":{"id":"u-1","department":"HC"}}'
                   # then, with the id it answers:
                   curl -s %s/v1/drafts/<id> -H "Authorization: Bearer $(cat %s/submitter.jwt)"
                   curl -s %s/v1/audit/posts/<id> -H "Authorization: Bearer $(cat %s/auditor.jwt)"

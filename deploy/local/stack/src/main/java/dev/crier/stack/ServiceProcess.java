@@ -59,7 +59,7 @@ public final class ServiceProcess {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            process = builder.start();
+            process = Processes.stoppedOnExit(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }

@@ -51,7 +51,8 @@ class EndToEndTest {
     @Test
     @Order(1)
     void cleanDraftIsPublishedOnceOnTheSandboxAndAudited() {
-        String id = submit(draft("Flu clinics open Monday across the region."));
+        String id = submit(draft("Flu clinics open Monday across the region.",
+                "Les cliniques de vaccination ouvrent lundi dans toute la région."));
 
         awaitStatus(id, "PUBLISHED");
         assertThat(sandboxPostsOf(id)).as("posts on the sandbox").hasSize(1);
@@ -65,7 +66,8 @@ class EndToEndTest {
     @Test
     @Order(2)
     void sinBearingDraftIsRejectedNeverPublishedAndAudited() {
-        String id = submit(draft("Please update my file, SIN 130 692 544."));
+        String id = submit(draft("Please update my file, SIN 130 692 544.",
+                "Veuillez mettre à jour mon dossier, NAS 130 692 544."));
 
         awaitStatus(id, "REJECTED");
         awaitTimeline(id, "dev.crier.draft.submitted", "dev.crier.post.decided", "dev.crier.post.rejected");
@@ -81,7 +83,7 @@ class EndToEndTest {
         try (var injector = new EventInjector(kafka())) {
             injector.raw(Topics.DRAFTS_SUBMITTED, poisonKey, "\u0000 not an event", new RecordHeaders());
         }
-        String id = submit(draft("Road closures this weekend."));
+        String id = submit(draft("Road closures this weekend.", "Fermetures de routes ce week-end."));
 
         var dead = new TopicReader(kafka()).readPost(Topics.deadLetter(Topics.DRAFTS_SUBMITTED), poisonKey, 2, FLOW);
         assertThat(dead).as("one dead letter per consumer group of drafts.submitted (policy, audit)").hasSize(2);
@@ -94,14 +96,15 @@ class EndToEndTest {
     void acceptedDraftSurvivesABrokerOutageAndAnIngestRestart() {
         // Hold the pipeline so the draft is only on Kafka when the outage starts.
         stack.service("policy").stop();
-        String id = submit(draft("Service Canada offices close early on Friday."));
+        String id = submit(draft("Service Canada offices close early on Friday.",
+                "Les bureaux de Service Canada ferment tôt vendredi."));
 
         stack.infra().kafka().stop();
         stack.service("ingest").stop();
         stack.service("ingest").start();
         // Without the broker ingest refuses new drafts rather than accept what it cannot keep.
         await().atMost(FLOW).ignoreExceptions().untilAsserted(() -> given(as("submitter")).contentType(ContentType.JSON)
-                .body(draft("During the outage")).post(url("ingest") + "/v1/drafts")
+                .body(draft("During the outage", "Pendant la panne")).post(url("ingest") + "/v1/drafts")
                 .then().statusCode(503).header("Retry-After", org.hamcrest.Matchers.notNullValue()));
 
         stack.infra().kafka().start();
@@ -117,9 +120,11 @@ class EndToEndTest {
 
     // --- helpers
 
-    static String draft(String text) {
+    /** A draft in both official languages, as the default canada-federal policy requires. */
+    static String draft(String english, String french) {
         return """
-                {"text": "%s", "platforms": ["sandbox"], "author": {"id": "u-e2e", "department": "ESDC"}}""".formatted(text);
+                {"text": "%s", "translations": {"fr": "%s"}, "platforms": ["sandbox"],
+                 "author": {"id": "u-e2e", "department": "ESDC"}}""".formatted(english, french);
     }
 
     static String submit(String body) {

@@ -1,19 +1,25 @@
 package dev.crier.policy.domain.rules;
 
-import dev.crier.events.Draft;
 import dev.crier.events.Finding;
+import dev.crier.policy.domain.ScannedDraft;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * accessibility.alt-text: every image and video needs alt text that describes it; empty text or a bare file
- * name does not. Such a draft is blocked until it is accessible.
+ * accessibility.alt-text: every image and video needs alt text that describes it; empty text or a bare file name
+ * does not.
  */
 public final class AltTextRule implements Rule {
 
-    private static final Pattern FILE_NAME = Pattern.compile("(?i)^[\\w.-]+\\.(png|jpe?g|gif|webp|heic|svg|mp4|mov|webm)$");
+    private static final Pattern FILE_NAME = Pattern.compile("(?i)^[\\w.-]+\\.(png|jpe?g|gif|webp|heic|svg|bmp|tiff?|mp4|mov|webm|avi)$");
+
+    private final Finding.Action action;
+
+    public AltTextRule(Finding.Action action) {
+        this.action = action;
+    }
 
     @Override
     public String id() {
@@ -21,15 +27,16 @@ public final class AltTextRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(Draft draft) {
+    public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
-        for (int i = 0; i < draft.media().size(); i++) {
-            String alt = draft.media().get(i).altText();
+        var media = draft.draft().media();
+        for (int i = 0; i < media.size(); i++) {
+            String alt = media.get(i).altText();
             if (alt == null || alt.isBlank() || FILE_NAME.matcher(alt.trim()).matches()) {
-                findings.add(new Finding(id(), Finding.Action.BLOCK, false,
+                findings.add(new Finding(id(), action, false,
                         "Media item " + (i + 1) + " has no alt text describing it.",
                         "L'élément média " + (i + 1) + " n'a pas de texte de remplacement qui le décrit.",
-                        "media[" + i + "]", 0, 0, alt, "Describe what the image or video shows."));
+                        "media[" + i + "]", 0, 0, alt, "Describe what the image or video shows, for screen reader users."));
             }
         }
         return findings;

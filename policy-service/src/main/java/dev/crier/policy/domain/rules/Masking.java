@@ -20,6 +20,11 @@ public final class Masking {
         return out.toString();
     }
 
+    /** A secret shown only by its first four characters, so a reader can tell which one it was. */
+    public static String secret(String value) {
+        return value.length() <= 4 ? "****" : value.substring(0, 4) + "*".repeat(Math.min(12, value.length() - 4));
+    }
+
     /** The text with [start, end) replaced by asterisks of the same length, so offsets stay valid. */
     public static String blank(String text, int start, int end) {
         return text.substring(0, start) + "*".repeat(end - start) + text.substring(end);

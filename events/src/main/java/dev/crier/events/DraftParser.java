@@ -1,7 +1,6 @@
-package dev.crier.ingest.domain;
+package dev.crier.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.crier.events.Draft;
 
 import java.net.URI;
 import java.net.URISyntaxException;

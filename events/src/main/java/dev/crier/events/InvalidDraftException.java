@@ -1,4 +1,4 @@
-package dev.crier.ingest.domain;
+package dev.crier.events;
 
 import java.util.List;
 

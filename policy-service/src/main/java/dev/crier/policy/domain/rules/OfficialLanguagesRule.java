@@ -1,0 +1,61 @@
+package dev.crier.policy.domain.rules;
+
+import dev.crier.events.Finding;
+import dev.crier.policy.domain.ScannedDraft;
+import dev.crier.policy.domain.lang.LanguageIdentifier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * languages.official (canada-federal profile): both official languages are required, and each version must be
+ * written in the language it is declared in. Versions too short to judge (under five words) are not judged.
+ */
+public final class OfficialLanguagesRule implements Rule {
+
+    private static final Map<String, String> NAMES = Map.of("en", "English", "fr", "French");
+    private static final Map<String, String> NOMS = Map.of("en", "anglaise", "fr", "française");
+    private static final Pattern WORD = Pattern.compile("(?<![#@/\\w])\\p{L}[\\p{L}'’-]*");
+    private static final int MIN_WORDS = 5;
+
+    private final Finding.Action action;
+    private final LanguageIdentifier identifier;
+
+    public OfficialLanguagesRule(Finding.Action action, LanguageIdentifier identifier) {
+        this.action = action;
+        this.identifier = identifier;
+    }
+
+    @Override
+    public String id() {
+        return "languages.official";
+    }
+
+    @Override
+    public List<Finding> check(ScannedDraft draft) {
+        List<Finding> findings = new ArrayList<>();
+        for (String required : List.of("en", "fr")) {
+            if (draft.versions().stream().noneMatch(v -> v.language().equals(required))) {
+                findings.add(new Finding(id(), action, false, "There is no " + NAMES.get(required) + " version.",
+                        "Il n'y a pas de version " + NOMS.get(required) + ".", required, 0, 0, null,
+                        "Add the " + NAMES.get(required) + " version as a translation."));
+            }
+        }
+        for (ScannedDraft.Version v : draft.versions()) {
+            if (WORD.matcher(v.text()).results().count() < MIN_WORDS) {
+                continue;
+            }
+            Optional<String> detected = identifier.identify(v.text());
+            if (detected.isPresent() && !detected.get().equals(v.language())) {
+                findings.add(Found.at(id(), action, false, v, 0, v.text().length(), null,
+                        "The " + NAMES.get(v.language()) + " version reads as " + NAMES.get(detected.get()) + ".",
+                        "La version " + NOMS.get(v.language()) + " semble rédigée en " + (detected.get().equals("en") ? "anglais" : "français") + ".",
+                        "Put each language in its own version."));
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.crier.policy.domain.text;
+
+import java.text.Normalizer;
+
+/**
+ * Normalizes text once for matching, keeping offsets into the original:
+ * <ul>
+ *   <li>{@link #fold}: Unicode NFKC, case folding, accents dropped, zero-width and other format characters dropped,
+ *   dashes unified, common homoglyphs (Cyrillic and Greek letters that look Latin) mapped to Latin;</li>
+ *   <li>{@link #squeeze}: on top of that, what people do to slip words past filters: leetspeak inside words
+ *   (sh1t, a$$), letters spaced or dotted apart (f u c k, s.h.i.t), and letters stretched (fuuuuck).</li>
+ * </ul>
+ */
+public final class TextFolder {
+
+    private TextFolder() {
+    }
+
+    public static MappedText fold(String text) {
+        MappedText.Builder out = new MappedText.Builder(text, text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (cp < 0x80) {
+                char c = (char) cp;
+                out.add(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c, i, next, false);
+            } else if (Character.getType(cp) != Character.FORMAT) {
+                for (char c : foldNonAscii(cp).toCharArray()) {
+                    out.add(c, i, next, false);
+                }
+            }
+            i = next;
+        }
+        return out.build();
+    }
+
+    private static String foldNonAscii(int cp) {
+        char mapped = Homoglyphs.latinFor(cp);
+        if (mapped != 0) {
+            return String.valueOf(mapped);
+        }
+        String s = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+        s = Normalizer.normalize(s, Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(s.length());
+        for (int j = 0; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            switch (c) {
+                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> b.append('-');
+                case '\u2018', '\u2019', '\u02bc' -> b.append('\'');
+                case '\u00a0', '\u202f' -> b.append(' ');
+                case '\u0153' -> b.append("oe");
+                case '\u00e6' -> b.append("ae");
+                case '\u00df' -> b.append("ss");
+                default -> b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The folded text as a filter-evader would have it read: see the class comment. */
+    public static MappedText squeeze(MappedText folded) {
+        MappedText.Builder leet = deLeet(folded);
+        MappedText joined = joinSpacedLetters(leet.build(), folded.original());
+        return collapseStretches(joined, folded.original());
+    }
+
+    /** Inside a word (a run of letters, digits and leet symbols holding a letter), leet symbols become letters. */
+    private static MappedText.Builder deLeet(MappedText t) {
+        MappedText.Builder out = new MappedText.Builder(t.original(), t.length());
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordish(t.charAt(i))) {
+                add(out, t, i, t.charAt(i));
+                i++;
+                continue;
+            }
+            int end = i;
+            boolean hasLetter = false;
+            while (end < n && isWordish(t.charAt(end))) {
+                hasLetter |= Character.isLetter(t.charAt(end));
+                end++;
+            }
+            int lastKept = end;
+            while (lastKept > i && t.charAt(lastKept - 1) == '!') {
+                lastKept--;
+            }
+            for (int j = i; j < end; j++) {
+                char c = t.charAt(j);
+                add(out, t, j, hasLetter && j < lastKept ? Leet.letterFor(c) : c);
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    /** "f u c k", "s.h.i.t", "b-i-t-c-h": three or more single letters, one separator apart, become one word. */
+    private static MappedText joinSpacedLetters(MappedText t, String original) {
+        MappedText.Builder out = new MappedText.Builder(original, t.length());
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            int letters = 0;
+            while (j < n && isSingleLetter(t, j)) {
+                letters++;
+                if (j + 2 < n && isSeparator(t.charAt(j + 1)) && isSingleLetter(t, j + 2)) {
+                    j += 2;
+                } else {
+                    j++;
+                    break;
+                }
+            }
+            if (letters >= 3) {
+                for (int k = i; k < j; k += 2) {
+                    add(out, t, k, t.charAt(k));
+                }
+                i = j;
+            } else {
+                add(out, t, i, t.charAt(i));
+                i++;
+            }
+        }
+        return out.build();
+    }
+
+    /** A run of three or more equal letters becomes one letter, marked as stretched. */
+    private static MappedText collapseStretches(MappedText t, String original) {
+        MappedText.Builder out = new MappedText.Builder(original, t.length());
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            char c = t.charAt(i);
+            int j = i + 1;
+            while (j < n && t.charAt(j) == c) {
+                j++;
+            }
+            if (Character.isLetter(c) && j - i >= 3) {
+                out.add(c, t.originalStart(i), t.originalEnd(j), true);
+            } else {
+                for (int k = i; k < j; k++) {
+                    out.add(c, t.originalStart(k), t.originalEnd(k + 1), t.stretched(k));
+                }
+            }
+            i = j;
+        }
+        return out.build();
+    }
+
+    private static void add(MappedText.Builder out, MappedText t, int i, char c) {
+        out.add(c, t.originalStart(i), t.originalEnd(i + 1), t.stretched(i));
+    }
+
+    private static boolean isWordish(char c) {
+        return Character.isLetterOrDigit(c) || Leet.isSymbol(c);
+    }
+
+    private static boolean isSingleLetter(MappedText t, int i) {
+        return Character.isLetter(t.charAt(i))
+                && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))
+                && (i + 1 == t.length() || !Character.isLetterOrDigit(t.charAt(i + 1)));
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*';
+    }
+}

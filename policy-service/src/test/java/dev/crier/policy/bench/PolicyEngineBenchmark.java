@@ -1,0 +1,62 @@
+package dev.crier.policy.bench;
+
+import dev.crier.events.Draft;
+import dev.crier.policy.corpus.Corpus;
+import dev.crier.policy.domain.Evaluation;
+import dev.crier.policy.domain.PolicyEngine;
+import dev.crier.policy.domain.TestEngines;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drafts per second on one thread: the full default policy (canada-federal, every rule) over the corpus drafts of up
+ * to 280 characters, beside the naive baseline that only does the lexicon part with one regex per term.
+ * Run: ./mvnw -pl policy-service -am -Pbenchmark -DskipTests verify
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Threads(1)
+public class PolicyEngineBenchmark {
+
+    private List<Draft> drafts;
+    private PolicyEngine engine;
+    private NaiveLexiconBaseline naive;
+    private int next;
+
+    @Setup
+    public void load() {
+        drafts = Corpus.load().stream().map(Corpus.Entry::draft)
+                .filter(d -> d.versions().values().stream().allMatch(t -> t.length() <= 280))
+                .toList();
+        engine = TestEngines.engine("canada-federal");
+        naive = new NaiveLexiconBaseline(TestEngines.policy("canada-federal"));
+        System.out.printf("%n%d drafts of at most 280 characters per version; baseline has %d patterns%n",
+                drafts.size(), naive.terms());
+    }
+
+    @Benchmark
+    public Evaluation engineFullPolicy() {
+        return engine.evaluate(drafts.get(next++ % drafts.size()));
+    }
+
+    @Benchmark
+    public int naiveRegexPerTermLexiconsOnly() {
+        return naive.count(drafts.get(next++ % drafts.size()));
+    }
+}

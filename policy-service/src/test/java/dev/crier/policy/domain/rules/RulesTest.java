@@ -1,0 +1,157 @@
+package dev.crier.policy.domain.rules;
+
+import dev.crier.events.Draft;
+import dev.crier.events.Finding;
+import dev.crier.policy.domain.PolicyEngine;
+import dev.crier.policy.domain.TestEngines;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each rule on its own: what it must find, and the look-alikes it must leave alone. */
+class RulesTest {
+
+    static final PolicyEngine GENERIC = TestEngines.engine("generic");
+
+    static List<String> rules(Draft draft) {
+        return GENERIC.evaluate(draft).findings().stream().map(Finding::ruleId).distinct().sorted().toList();
+    }
+
+    static List<String> rules(String text, String language) {
+        return rules(TestEngines.draft(text, language, List.of("sandbox"), List.of()));
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            en | Briefing note SECRET//REL CAN attached                 | confidential.marking
+            en | This is TOP SECRET material                            | confidential.marking
+            en | Marked protected b, do not share                       | confidential.marking
+            fr | Document très secret du ministère                      | confidential.marking
+            en | The secret to a good winter is layers                   | -
+            en | Keep your information confidential                      | -
+            en | Embargoed until 10 a.m. Tuesday                         | confidential.embargo
+            en | DRAFT – DO NOT PUBLISH: new funding                      | confidential.embargo
+            fr | Ébauche - ne pas publier                                 | confidential.embargo
+            en | Update on Project Nightjar timelines                    | confidential.codename
+            en | My SIN is 130 692 544                                   | privacy.sin
+            en | Order 130 692 545 shipped                               | -
+            en | Pay with 4111 1111 1111 1111 today                      | privacy.payment-card
+            en | Tracking 4111 1111 1111 1112                            | -
+            en | Write to pat.smith@gmail.com                            | privacy.email
+            en | Write to info@canada.ca or media@hc-sc.gc.ca            | -
+            en | Call Pat at (613) 555-0199                              | privacy.phone
+            en | Call 1-800-622-6232 or 613-555-0100                     | -
+            en | Meeting on 2026-11-25 at 09:30                          | -
+            en | The password: Hunter2! works                            | security.credential
+            fr | Le mot de passe est Soleil2026                          | security.credential
+            en | Key AKIAIOSFODNN7EXAMPLE leaked                         | security.credential
+            en | Server at 192.168.1.20 and build01.corp                 | security.credential
+            en | Never share your password with anyone                   | -
+            en | Version 10.2.1 is out, see 8.8.8.8                      | -
+            en | What the fuck is this                                   | language.profanity
+            en | What the f*ck is this                                   | language.profanity
+            en | This is sh1t                                            | language.profanity
+            en | s h i t happens                                         | language.profanity
+            en | Scunthorpe assessment of the Essex cocktail assistant   | -
+            en | A mosquito bite and the pros and cons                   | -
+            fr | Quelle merde                                            | language.profanity
+            fr | Une conférence sur le contenu de la consultation        | -
+            en | Details at http://example.org/info                      | sharing.link
+            en | Details at bit.ly/3xYz                                  | sharing.link
+            en | Details at https://leakdump.net/x                       | sharing.link
+            en | Details at http://canada.ca/flu and https://example.org | -
+            en | Vote for the Liberal Party on Monday                    | neutrality.partisan
+            fr | Votez pour le Bloc Québécois                            | neutrality.partisan
+            en | The Conservative Party tabled a motion today            | -
+            en | Vote in the federal election. The NDP held a rally.    | -
+            en | Get ready with #getyourflushot today                     | accessibility.hashtag
+            en | Get ready with #GetYourFluShot and #flushot             | -
+            """)
+    void findsWhatItShouldAndOnlyThat(String language, String text, String expected) {
+        assertThat(rules(text.replace("\\n", "\n"), language)).isEqualTo(expected == null ? List.of() : List.of(expected));
+    }
+
+    @Test
+    void findingsPointAtTheOriginalTextAndMaskPersonalInformation() {
+        String text = "Call Pat at (613) 555-0199 today";
+        Finding f = GENERIC.evaluate(TestEngines.draft(text, "en", List.of("sandbox"), List.of())).findings().get(0);
+        assertThat(text.substring(f.start(), f.end())).isEqualTo("(613) 555-0199");
+        assertThat(f.excerpt()).isEqualTo("(***) ***-*199");
+        assertThat(f.sensitive()).isTrue();
+        assertThat(f.messageFr()).isNotBlank();
+        assertThat(f.fix()).isNotBlank();
+    }
+
+    @Test
+    void mildProfanityIsReviewedSevereIsBlocked() {
+        var mild = GENERIC.evaluate(TestEngines.draft("Well damn", "en", List.of("sandbox"), List.of())).findings();
+        var severe = GENERIC.evaluate(TestEngines.draft("Well fuck", "en", List.of("sandbox"), List.of())).findings();
+        assertThat(mild).extracting(Finding::action).containsExactly(Finding.Action.REVIEW);
+        assertThat(severe).extracting(Finding::action).containsExactly(Finding.Action.BLOCK);
+    }
+
+    @Test
+    void lengthIsCountedThePlatformsWay() {
+        String text = "a".repeat(290);
+        var findings = GENERIC.evaluate(TestEngines.draft(text, "en", List.of("x", "mastodon", "bluesky"), List.of())).findings();
+        assertThat(findings).extracting(Finding::ruleId).containsExactly("platform.length");
+        assertThat(findings.get(0).message()).contains("x (290 of 280)").doesNotContain("mastodon").doesNotContain("bluesky");
+        // A URL counts 23 on X whatever its length.
+        String withUrl = "b".repeat(250) + " https://www.canada.ca/" + "c".repeat(60);
+        assertThat(rules(TestEngines.draft(withUrl, "en", List.of("x"), List.of()))).isEmpty();
+        // Emoji count 2 on X and one grapheme on Bluesky, even a family emoji built from several code points.
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        assertThat(PlatformLimits.length("bluesky", family)).isEqualTo(1);
+        assertThat(PlatformLimits.length("x", "\uD83D\uDE00")).isEqualTo(2);
+    }
+
+    @Test
+    void tooManyMediaAndMissingAltText() {
+        var media = List.of(new Draft.Media("https://canada.ca/1.png", "one", "image/png"),
+                new Draft.Media("https://canada.ca/2.png", "two", "image/png"),
+                new Draft.Media("https://canada.ca/3.png", "three", "image/png"),
+                new Draft.Media("https://canada.ca/4.png", "four", "image/png"),
+                new Draft.Media("https://canada.ca/5.png", "IMG_2041.jpg", "image/png"));
+        assertThat(rules(TestEngines.draft("Photos", "en", List.of("x", "facebook"), media)))
+                .containsExactly("accessibility.alt-text", "platform.media");
+    }
+
+    @Test
+    void repostsOfOutsideSourcesAreReviewed() {
+        var outside = new Draft("Worth a read", "en", Map.of(), List.of("sandbox"), List.of(), new Draft.Author("u", null, null),
+                null, null, "https://news.example.com/story", null);
+        var own = new Draft("Worth a read", "en", Map.of(), List.of("sandbox"), List.of(), new Draft.Author("u", null, null),
+                null, null, "https://www.canada.ca/en/news.html", null);
+        assertThat(rules(outside)).containsExactly("sharing.repost");
+        assertThat(rules(own)).isEmpty();
+    }
+
+    @Test
+    void plainLanguageFlagsDenseEnglishOnly() {
+        String dense = "The implementation of comprehensive intergovernmental administrative modernization initiatives "
+                + "necessitates substantial organizational transformation, considerable interdepartmental coordination, "
+                + "and extraordinary institutional commitment throughout the forthcoming fiscal year.";
+        String plain = "We are opening new flu clinics next week. You can get your shot for free. Bring your health card. "
+                + "Ask us if you need help.";
+        assertThat(rules(dense, "en")).containsExactly("accessibility.plain-language");
+        assertThat(rules(plain, "en")).isEmpty();
+        assertThat(PlainLanguageRule.syllables("table")).isEqualTo(2);
+        assertThat(PlainLanguageRule.syllables("make")).isEqualTo(1);
+    }
+
+    @Test
+    void officialLanguagesNeedsBothVersionsInTheirOwnLanguage() {
+        PolicyEngine federal = TestEngines.engine("canada-federal");
+        var missing = federal.evaluate(TestEngines.draft("Flu clinics open Monday in every region.", "en", List.of("sandbox"), List.of()));
+        assertThat(missing.findings()).extracting(Finding::ruleId).containsExactly("languages.official");
+        var wrong = federal.evaluate(TestEngines.bilingual("Flu clinics open Monday in every region.",
+                "Flu clinics open Monday in every single region."));
+        assertThat(wrong.findings()).extracting(Finding::ruleId).containsExactly("languages.official");
+        assertThat(wrong.findings().get(0).version()).isEqualTo("fr");
+    }
+}

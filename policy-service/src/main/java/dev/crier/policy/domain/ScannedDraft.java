@@ -10,6 +10,8 @@ import java.util.List;
 /** A draft read once for every rule: each version's folded and squeezed views are made on first use and kept. */
 public final class ScannedDraft {
 
+    private static final java.util.regex.Pattern LINK_HINT = java.util.regex.Pattern.compile("[\\p{L}\\d-]\\.\\p{L}{2}|://");
+
     private final Draft draft;
     private final List<Version> versions = new ArrayList<>();
 
@@ -33,6 +35,8 @@ public final class ScannedDraft {
         private final String text;
         private MappedText folded;
         private MappedText squeezed;
+        private int digits = -1;
+        private Boolean mayHoldLink;
 
         Version(String language, String text) {
             this.language = language;
@@ -59,6 +63,34 @@ public final class ScannedDraft {
                 squeezed = TextFolder.squeeze(folded());
             }
             return squeezed;
+        }
+
+        /** How many digits the text holds: rules that look for numbers skip texts with too few. */
+        public int digits() {
+            if (digits < 0) {
+                int n = 0;
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    n += c >= '0' && c <= '9' ? 1 : 0;
+                }
+                digits = n;
+            }
+            return digits;
+        }
+
+        /**
+         * Whether the text could hold a link at all: a scheme, "www." or a dot between a letter or digit and two
+         * letters (canada.ca). Cheap, and false for most posts, which then skip URL extraction entirely.
+         */
+        public boolean mayHoldLink() {
+            if (mayHoldLink == null) {
+                mayHoldLink = LINK_HINT.matcher(text).find();
+            }
+            return mayHoldLink;
+        }
+
+        public boolean contains(char c) {
+            return text.indexOf(c) >= 0;
         }
     }
 }

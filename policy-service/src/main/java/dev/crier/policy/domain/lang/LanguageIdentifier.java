@@ -6,4 +6,9 @@ import java.util.Optional;
 public interface LanguageIdentifier {
 
     Optional<String> identify(String text);
+
+    /** Whether the text is, as far as can be told, in the language: by default, whether it is identified as another. */
+    default boolean consistentWith(String language, String text) {
+        return identify(text).map(language::equals).orElse(true);
+    }
 }

@@ -5,6 +5,7 @@ import dev.crier.policy.domain.ScannedDraft;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,20 +15,22 @@ import java.util.regex.Pattern;
  */
 public final class CredentialRule implements Rule {
 
-    private record Kind(String name, Pattern pattern) {
+    /** A kind of secret; {@code hint} is a cheap test on the folded text that a match is possible at all. */
+    private record Kind(String name, Predicate<String> hint, Pattern pattern) {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("a password", Pattern.compile(
+            new Kind("a password", t -> t.contains("pass") || t.contains("mot de passe"), Pattern.compile(
                     "(?iu)\\b(?:password|passcode|passwd|mot de passe)\\s*(?::|=|\\bis\\b|\\best\\b)\\s*[\"']?[^\\s\"']{3,}")),
-            new Kind("an AWS access key id", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b")),
-            new Kind("a GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})\\b")),
-            new Kind("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-            new Kind("a JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}")),
-            new Kind("a private key", Pattern.compile("-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")),
-            new Kind("an internal host name", Pattern.compile(
+            new Kind("an AWS access key id", t -> t.contains("akia") || t.contains("asia"), Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b")),
+            new Kind("a GitHub token", t -> t.contains("gh") && t.indexOf('_') >= 0 || t.contains("github_pat_"), Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})\\b")),
+            new Kind("a Slack token", t -> t.contains("xox"), Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+            new Kind("a JSON Web Token", t -> t.contains("eyj"), Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}")),
+            new Kind("a private key", t -> t.contains("private key"), Pattern.compile("-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")),
+            new Kind("an internal host name", t -> t.contains(".internal") || t.contains(".local") || t.contains(".corp")
+                    || t.contains(".lan"), Pattern.compile(
                     "(?i)(?<![\\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:internal|local|corp|lan)(?![\\w-])(?!\\.[a-z0-9])")),
-            new Kind("a private IP address", Pattern.compile(
+            new Kind("a private IP address", t -> t.contains("10.") || t.contains("172.") || t.contains("192.168"), Pattern.compile(
                     "(?<![\\d.])(?:10\\.\\d{1,3}|172\\.(?:1[6-9]|2\\d|3[01])|192\\.168)\\.\\d{1,3}\\.\\d{1,3}(?![\\d]|\\.\\d)")));
 
     private final Finding.Action action;
@@ -45,7 +48,11 @@ public final class CredentialRule implements Rule {
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedDraft.Version v : draft.versions()) {
+            String folded = v.folded().toString();
             for (Kind kind : KINDS) {
+                if (!kind.hint().test(folded)) {
+                    continue;
+                }
                 Matcher m = kind.pattern().matcher(v.text());
                 while (m.find()) {
                     findings.add(Found.at(id(), action, true, v, m.start(), m.end(), Masking.secret(m.group()),

@@ -32,6 +32,9 @@ public final class EmailRule implements Rule {
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedDraft.Version v : draft.versions()) {
+            if (!v.contains('@')) {
+                continue;
+            }
             Matcher m = EMAIL.matcher(v.text());
             while (m.find()) {
                 if (!Policy.inDomains(m.group(2), allowedDomains)) {

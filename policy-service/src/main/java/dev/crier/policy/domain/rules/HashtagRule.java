@@ -42,6 +42,9 @@ public final class HashtagRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         Extractor extractor = new Extractor();
         for (ScannedDraft.Version v : draft.versions()) {
+            if (!v.contains('#') && !v.contains('\uff03')) {
+                continue;
+            }
             for (Extractor.Entity tag : extractor.extractHashtagsWithIndices(v.text())) {
                 String name = tag.getValue();
                 if (!name.chars().allMatch(Character::isLowerCase)) {

@@ -39,6 +39,9 @@ public final class LinkRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         Extractor extractor = new Extractor();
         for (ScannedDraft.Version v : draft.versions()) {
+            if (!v.mayHoldLink()) {
+                continue;
+            }
             for (Extractor.Entity url : extractor.extractURLsWithIndices(v.text())) {
                 String link = url.getValue();
                 Optional<String> host = hostOf(link);

@@ -44,7 +44,8 @@ public final class MarkingRule implements Rule {
         for (ScannedDraft.Version v : draft.versions()) {
             List<int[]> spans = new ArrayList<>();
             Matcher m = UPPER_CASE.matcher(v.text());
-            while (m.find()) {
+            boolean mayBeMarked = v.text().contains("SECRET") || v.text().contains("CONFIDENTIAL") || v.text().contains("CLASSIFIED");
+            while (mayBeMarked && m.find()) {
                 spans.add(new int[]{m.start(), m.end()});
                 findings.add(finding(v, m.start(), m.end(), m.group()));
             }

@@ -7,7 +7,6 @@ import dev.crier.policy.domain.lang.LanguageIdentifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -48,11 +47,11 @@ public final class OfficialLanguagesRule implements Rule {
             if (WORD.matcher(v.text()).results().count() < MIN_WORDS) {
                 continue;
             }
-            Optional<String> detected = identifier.identify(v.text());
-            if (detected.isPresent() && !detected.get().equals(v.language())) {
+            if (!identifier.consistentWith(v.language(), v.text())) {
+                String other = v.language().equals("en") ? "fr" : "en";
                 findings.add(Found.at(id(), action, false, v, 0, v.text().length(), null,
-                        "The " + NAMES.get(v.language()) + " version reads as " + NAMES.get(detected.get()) + ".",
-                        "La version " + NOMS.get(v.language()) + " semble rédigée en " + (detected.get().equals("en") ? "anglais" : "français") + ".",
+                        "The " + NAMES.get(v.language()) + " version reads as " + NAMES.get(other) + ".",
+                        "La version " + NOMS.get(v.language()) + " semble rédigée en " + (other.equals("en") ? "anglais" : "français") + ".",
                         "Put each language in its own version."));
             }
         }

@@ -28,6 +28,9 @@ public final class PaymentCardRule implements Rule {
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedDraft.Version v : draft.versions()) {
+            if (v.digits() < 13) {
+                continue;
+            }
             Matcher m = CARD.matcher(v.text());
             while (m.find()) {
                 String digits = m.group().replaceAll("[ -]", "");

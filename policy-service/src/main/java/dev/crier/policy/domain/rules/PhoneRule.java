@@ -37,6 +37,9 @@ public final class PhoneRule implements Rule {
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedDraft.Version v : draft.versions()) {
+            if (v.digits() < 10) {
+                continue;
+            }
             Matcher m = PHONE.matcher(v.text());
             while (m.find()) {
                 String area = m.group(1) != null ? m.group(1) : m.group(2);

@@ -17,7 +17,6 @@ public final class PlainLanguageRule implements Rule {
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+(?:['’][A-Za-z]+)*");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+");
-    private static final Pattern VOWELS = Pattern.compile("[aeiouy]+");
     private static final int MIN_WORDS = 20;
 
     private final Finding.Action action;
@@ -50,12 +49,15 @@ public final class PlainLanguageRule implements Rule {
 
     /** The Flesch-Kincaid grade, or NaN for a text under 20 words. */
     static double grade(String text) {
+        if (text.length() < MIN_WORDS * 2) {
+            return Double.NaN;
+        }
         int words = 0;
         int syllables = 0;
         Matcher w = WORD.matcher(text);
         while (w.find()) {
             words++;
-            syllables += syllables(w.group());
+            syllables += syllables(text, w.start(), w.end());
         }
         if (words < MIN_WORDS) {
             return Double.NaN;
@@ -65,10 +67,29 @@ public final class PlainLanguageRule implements Rule {
     }
 
     static int syllables(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        if (w.length() > 3 && w.endsWith("e") && !w.endsWith("le")) {
-            w = w.substring(0, w.length() - 1);
+        return syllables(word, 0, word.length());
+    }
+
+    /** Vowel groups (a, e, i, o, u, y) in text[start, end), a final silent "e" dropped (but not "-le"); at least one. */
+    private static int syllables(String text, int start, int end) {
+        int length = end - start;
+        if (length > 3 && lower(text.charAt(end - 1)) == 'e' && lower(text.charAt(end - 2)) != 'l') {
+            end--;
         }
-        return Math.max(1, (int) VOWELS.matcher(w).results().count());
+        int groups = 0;
+        boolean inVowels = false;
+        for (int i = start; i < end; i++) {
+            char c = lower(text.charAt(i));
+            boolean vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+            if (vowel && !inVowels) {
+                groups++;
+            }
+            inVowels = vowel;
+        }
+        return Math.max(1, groups);
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 }

@@ -27,7 +27,7 @@ public final class PlatformLengthRule implements Rule {
             List<String> over = new ArrayList<>();
             for (String platform : draft.draft().platforms()) {
                 int max = PlatformLimits.maxLength(platform);
-                if (max >= 0) {
+                if (!PlatformLimits.surelyFits(platform, v.text(), v.mayHoldLink())) {
                     int length = PlatformLimits.length(platform, v.text());
                     if (length > max) {
                         over.add(platform + " (" + length + " of " + max + ")");

@@ -20,6 +20,9 @@ public final class PlatformLimits {
     private static final Map<String, Integer> MEDIA = Map.of("x", 4, "mastodon", 4, "bluesky", 4, "linkedin", 9,
             "facebook", 10);
 
+    private static final BreakIterator CHARACTERS = BreakIterator.getCharacterInstance();
+    private static final java.util.regex.Pattern URL_HINT = java.util.regex.Pattern.compile("[\\p{L}\\d-]\\.\\p{L}{2}|://");
+
     private PlatformLimits() {
     }
 
@@ -32,18 +35,54 @@ public final class PlatformLimits {
         return MEDIA.getOrDefault(platform, -1);
     }
 
+    /**
+     * Whether the text surely fits, without counting it the platform's way: without links, no platform counts a
+     * UTF-16 char as more than 2 (X) or 1 (the others), so a text short enough fits whatever it holds.
+     */
+    public static boolean surelyFits(String platform, String text, boolean mayHoldLink) {
+        int max = maxLength(platform);
+        return max < 0 || (!mayHoldLink && text.length() * (platform.equals("x") ? 2 : 1) <= max);
+    }
+
     /** The text's length as the platform counts it. */
     public static int length(String platform, String text) {
         return switch (platform) {
-            case "x" -> TwitterTextParser.parseTweet(text).weightedLength;
+            case "x" -> xLength(text);
             case "mastodon" -> mastodonLength(text);
             case "bluesky" -> graphemes(text);
             default -> text.codePointCount(0, text.length());
         };
     }
 
+    /**
+     * twitter-text's weighted length. Its v3 configuration weighs U+0000-U+10FF and some punctuation (U+2000-U+200D,
+     * U+2010-U+201F, U+2032-U+2037) as 1 and everything else (emoji, CJK) as 2, after NFC, with URLs as 23; for
+     * NFC text holding only weight-1 characters and no URL that is simply the character count, so the parser
+     * (a large regular expression) runs only for the other texts.
+     */
+    static int xLength(String text) {
+        boolean simple = java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC);
+        for (int i = 0; simple && i < text.length(); i++) {
+            char c = text.charAt(i);
+            simple = c <= 0x10FF || (c >= 0x2000 && c <= 0x200D) || (c >= 0x2010 && c <= 0x201F) || (c >= 0x2032 && c <= 0x2037);
+        }
+        if (simple && !URL_HINT.matcher(text).find()) {
+            return text.length();
+        }
+        return TwitterTextParser.parseTweet(text).weightedLength;
+    }
+
     static int graphemes(String text) {
-        BreakIterator it = BreakIterator.getCharacterInstance();
+        boolean simple = true;
+        for (int i = 0; simple && i < text.length(); i++) {
+            char c = text.charAt(i);
+            simple = (c >= 0x20 && c < 0x300) || c == '\n';
+        }
+        if (simple) {
+            // Below U+0300 there are no combining marks, emoji or CR LF pairs: each char is one grapheme.
+            return text.length();
+        }
+        BreakIterator it = (BreakIterator) CHARACTERS.clone();
         it.setText(text);
         int count = 0;
         while (it.next() != BreakIterator.DONE) {
@@ -54,6 +93,9 @@ public final class PlatformLimits {
 
     private static int mastodonLength(String text) {
         int length = text.codePointCount(0, text.length());
+        if (!URL_HINT.matcher(text).find()) {
+            return length;
+        }
         for (Extractor.Entity url : new Extractor().extractURLsWithIndices(text)) {
             length += URL_LENGTH - text.codePointCount(url.getStart(), url.getEnd());
         }

@@ -31,6 +31,9 @@ public final class SinRule implements Rule {
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedDraft.Version v : draft.versions()) {
+            if (v.digits() < 9) {
+                continue;
+            }
             Matcher m = SIN.matcher(v.text());
             while (m.find()) {
                 String digits = m.group(1) + m.group(3) + m.group(4);

@@ -13,6 +13,15 @@ import java.text.Normalizer;
  */
 public final class TextFolder {
 
+    /** Folded forms of U+0080..U+024F (Latin-1 and Latin Extended), computed once: the accents of EN/FR text. */
+    private static final String[] LATIN = new String[0x250];
+
+    static {
+        for (int cp = 0x80; cp < LATIN.length; cp++) {
+            LATIN[cp] = foldSlow(cp);
+        }
+    }
+
     private TextFolder() {
     }
 
@@ -35,6 +44,10 @@ public final class TextFolder {
     }
 
     private static String foldNonAscii(int cp) {
+        return cp < LATIN.length ? LATIN[cp] : foldSlow(cp);
+    }
+
+    private static String foldSlow(int cp) {
         char mapped = Homoglyphs.latinFor(cp);
         if (mapped != 0) {
             return String.valueOf(mapped);
@@ -62,9 +75,31 @@ public final class TextFolder {
 
     /** The folded text as a filter-evader would have it read: see the class comment. */
     public static MappedText squeeze(MappedText folded) {
+        if (!needsSqueeze(folded)) {
+            return folded;
+        }
         MappedText.Builder leet = deLeet(folded);
         MappedText joined = joinSpacedLetters(leet.build(), folded.original());
         return collapseStretches(joined, folded.original());
+    }
+
+    /** Whether anything in the text is what evaders write: a leet symbol or digit, a lone letter, a run of three. */
+    private static boolean needsSqueeze(MappedText t) {
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (Leet.isSymbol(c) || (c >= '0' && c <= '9')) {
+                return true;
+            }
+            if (Character.isLetter(c) && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))
+                    && (i + 1 == n || !Character.isLetterOrDigit(t.charAt(i + 1)))) {
+                return true;
+            }
+            if (i >= 2 && c == t.charAt(i - 1) && c == t.charAt(i - 2) && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Inside a word (a run of letters, digits and leet symbols holding a letter), leet symbols become letters. */

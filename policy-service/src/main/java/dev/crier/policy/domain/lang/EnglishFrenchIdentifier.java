@@ -31,8 +31,8 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
             .build();
 
     /**
-     * Signs of its own language and none of the other settle it without the detector; only a text that shows signs
-     * of the other language, or none at all, is looked at by Lingua.
+     * Signs of its own language and none of the other settle it without the detector, and so do two or more signs of
+     * the other language and none of its own; Lingua looks only at the texts left open.
      */
     @Override
     public boolean consistentWith(String language, String text) {
@@ -41,6 +41,9 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
         int other = language.equals("en") ? evidence[1] : evidence[0];
         if (own >= 1 && other == 0) {
             return true;
+        }
+        if (own == 0 && other >= 2) {
+            return false;
         }
         return LanguageIdentifier.super.consistentWith(language, text);
     }

@@ -1,6 +1,5 @@
 package dev.crier.audit.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.audit.domain.AuditRecord;
 import dev.crier.audit.store.AuditLedger;
@@ -13,10 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 
 @Path("/v1/audit/posts")
@@ -30,19 +28,14 @@ public class TimelineResource {
         this.json = json;
     }
 
-    /** A post's timeline: every recorded event about it, in the order the ledger received them. */
-    public record Timeline(String postId, List<Entry> records) {
-    }
-
-    public record Entry(long index, String eventId, String type, String topic, String source, Instant time,
-                        Instant receivedAt, JsonNode data) {
-    }
-
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("auditor")
-    @Operation(summary = "A post's timeline", description = "Every recorded event about the post, in ledger order.")
+    @Operation(summary = "A post's timeline", description = "Every recorded event about the post, in ledger order, "
+            + "with its payload exactly as the pipeline sent it.")
+    @APIResponse(responseCode = "200", description = "The post's timeline")
+    @APIResponse(responseCode = "404", description = "The ledger has no record of this post")
     public Timeline timeline(@PathParam("id") String id) {
         List<AuditRecord> records = PathIds.uuid(id).map(ledger::timeline).orElse(List.of());
         if (records.isEmpty()) {
@@ -51,12 +44,13 @@ public class TimelineResource {
         return new Timeline(id, records.stream().map(this::entry).toList());
     }
 
-    private Entry entry(AuditRecord r) {
+    private TimelineEntry entry(AuditRecord r) {
         try {
-            return new Entry(r.index(), r.eventId(), r.type(), r.topic(), r.source(), r.time(), r.receivedAt(),
+            return new TimelineEntry(r.index(), r.eventId(), r.type(), r.topic(), r.source(), r.time(), r.receivedAt(),
                     json.readTree(r.payload()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Only valid events are appended, so a payload that is not JSON was not written by this service.
+            throw new IllegalStateException("record " + r.index() + " does not hold JSON", e);
         }
     }
 }

@@ -1,22 +1,26 @@
 package dev.crier.audit.messaging;
 
+import dev.crier.audit.domain.ReceivedEvent;
 import dev.crier.audit.store.AuditLedger;
-import dev.crier.events.Event;
 import dev.crier.events.EventType;
 import dev.crier.platform.messaging.IncomingEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
-/** Appends every valid event of every pipeline topic to the ledger, exactly as it arrived. */
+/**
+ * Appends every valid event of every event topic to the ledger, exactly as it arrived. One channel, handled in
+ * order: this is the ledger's single writer.
+ */
 @ApplicationScoped
 public class EventRecorder {
 
+    private static final Logger LOG = Logger.getLogger(EventRecorder.class);
     private static final Set<EventType<?>> ALL = Set.copyOf(EventType.all());
 
     private final IncomingEvents incoming;
@@ -30,11 +34,13 @@ public class EventRecorder {
     @Incoming("pipeline")
     @Blocking
     public CompletionStage<Void> onEvent(Message<String> message) {
-        return incoming.handle(message, ALL, event -> record(event, message.getPayload()));
+        // The handler needs the record's value as received, not only the parsed event.
+        return incoming.handle(message, ALL, event -> record(ReceivedEvent.of(event, message.getPayload())));
     }
 
-    private void record(Event<?> event, String payload) {
-        ledger.append(event.id(), event.type().ceType(), event.type().topic(), event.postId(), event.source(),
-                event.time(), payload.getBytes(StandardCharsets.UTF_8));
+    private void record(ReceivedEvent event) {
+        if (!ledger.append(event)) {
+            LOG.debugf("event %s (%s) is already in the ledger; dropped the repeat", event.eventId(), event.type());
+        }
     }
 }

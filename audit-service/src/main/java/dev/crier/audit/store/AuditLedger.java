@@ -1,6 +1,8 @@
 package dev.crier.audit.store;
 
 import dev.crier.audit.domain.AuditRecord;
+import dev.crier.audit.domain.ReceivedEvent;
+import dev.crier.platform.store.StoreUnavailableException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The append-only audit table. */
+/** The append-only audit_records table: indexes 0, 1, 2, ... without gaps, each event id once. */
 @ApplicationScoped
 public class AuditLedger {
 
@@ -28,12 +30,13 @@ public class AuditLedger {
     }
 
     /**
-     * Appends the event at the next index; an event id already recorded is dropped in the same transaction.
-     * The subject is the post id for post events (also kept as post_id) and, for instance, the policy id for a reload.
+     * Appends the event at the next index. The index is taken inside the inserting transaction, not from a
+     * sequence, whose rolled-back values would leave gaps. An event id already recorded is dropped.
+     *
+     * @return false when the event was already recorded
      */
     @Transactional
-    public boolean append(String eventId, String type, String topic, String subject, String source, java.time.Instant time,
-                          byte[] payload) {
+    public boolean append(ReceivedEvent event) {
         try (Connection c = db.getConnection()) {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, APPEND_LOCK);
@@ -43,22 +46,22 @@ public class AuditLedger {
                     INSERT INTO audit_records (idx, event_id, ce_type, topic, post_id, subject, source, event_time, payload)
                     SELECT coalesce(max(idx) + 1, 0), ?, ?, ?, ?, ?, ?, ?, ? FROM audit_records
                     ON CONFLICT (event_id) DO NOTHING""")) {
-                ps.setString(1, eventId);
-                ps.setString(2, type);
-                ps.setString(3, topic);
-                ps.setObject(4, dev.crier.platform.api.PathIds.uuid(subject).orElse(null));
-                ps.setString(5, subject);
-                ps.setString(6, source);
-                ps.setTimestamp(7, Timestamp.from(time));
-                ps.setBytes(8, payload);
+                ps.setString(1, event.eventId());
+                ps.setString(2, event.type());
+                ps.setString(3, event.topic());
+                ps.setObject(4, event.postId());
+                ps.setString(5, event.subject());
+                ps.setString(6, event.source());
+                ps.setTimestamp(7, Timestamp.from(event.time()));
+                ps.setBytes(8, event.payload());
                 return ps.executeUpdate() == 1;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not append event " + eventId, e);
+            throw new StoreUnavailableException(e);
         }
     }
 
-    /** A post's records in the order they were received. */
+    /** A post's records in the order the ledger received them. */
     public List<AuditRecord> timeline(UUID postId) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT idx, event_id, ce_type, topic, post_id, source, event_time, received_at, payload
@@ -74,7 +77,7 @@ public class AuditLedger {
             }
             return records;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the timeline of " + postId, e);
+            throw new StoreUnavailableException(e);
         }
     }
 }

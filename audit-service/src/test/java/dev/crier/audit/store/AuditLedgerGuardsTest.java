@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,11 +25,10 @@ class AuditLedgerGuardsTest {
     @Inject
     AuditLedger ledger;
 
+    /** Row triggers fire only for rows that exist. */
     @BeforeEach
     void oneRecordAtLeast() {
-        String post = UUID.randomUUID().toString();
-        ledger.append(UUID.randomUUID().toString(), "dev.crier.draft.submitted", "drafts.submitted", post, "/test",
-                Instant.now(), "{}".getBytes());
+        ledger.append(AuditLedgerTest.someEvent());
     }
 
     @Test
@@ -65,7 +62,7 @@ class AuditLedgerGuardsTest {
             try (Connection c = source.open()) {
                 c.createStatement().execute(sql);
             }
-        }).isInstanceOf(SQLException.class).hasMessageContaining("append-only: " + operation + " refused");
+        }).isInstanceOf(SQLException.class).hasMessageContaining("audit_records is append-only: " + operation + " refused");
     }
 
     private interface ConnectionSource {

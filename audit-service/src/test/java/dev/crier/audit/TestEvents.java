@@ -1,0 +1,51 @@
+package dev.crier.audit;
+
+import dev.crier.events.Decision;
+import dev.crier.events.Draft;
+import dev.crier.events.DraftSubmitted;
+import dev.crier.events.Event;
+import dev.crier.events.EventType;
+import dev.crier.events.PolicyRef;
+import dev.crier.events.PostDecided;
+import dev.crier.events.PublishOutcome;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Valid events about one post, as the pipeline's services would send them. */
+public final class TestEvents {
+
+    public static final String SOURCE = "/test";
+    /** Whole seconds, so that it reads back from the database exactly as sent. */
+    public static final Instant TIME = Instant.parse("2030-01-01T09:00:00Z");
+
+    private TestEvents() {
+    }
+
+    public static Event<DraftSubmitted> submitted(String postId, String text) {
+        return Event.of(EventType.DRAFT_SUBMITTED, SOURCE, postId, null, TIME,
+                new DraftSubmitted(postId, draft(text), "local-submitter", TIME));
+    }
+
+    public static Event<DraftSubmitted> submitted(String postId) {
+        return submitted(postId, "Hello");
+    }
+
+    /** A decision by the policy whose hash is {@code policyHash} (64 lowercase hex characters). */
+    public static Event<PostDecided> decided(String postId, String policyHash) {
+        var decided = new PostDecided(postId, Decision.APPROVED, 0, List.of(),
+                new PolicyRef("canada-federal", "1", policyHash), TIME, draft("Hello"));
+        return Event.of(EventType.POST_DECIDED, SOURCE, postId, policyHash, TIME, decided);
+    }
+
+    public static Event<PublishOutcome> published(String postId) {
+        var outcome = new PublishOutcome(postId, PublishOutcome.Status.PUBLISHED,
+                List.of(new PublishOutcome.PlatformResult("sandbox", true, "s-1", "http://sandbox/s-1", null)), TIME);
+        return Event.of(EventType.POST_PUBLISHED, SOURCE, postId, null, TIME, outcome);
+    }
+
+    private static Draft draft(String text) {
+        return new Draft(text, "en", null, List.of("sandbox"), null, new Draft.Author("u-1", null, null),
+                null, null, null, null);
+    }
+}

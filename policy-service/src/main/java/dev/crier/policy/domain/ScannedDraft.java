@@ -10,7 +10,20 @@ import java.util.List;
 /** A draft read once for every rule: each version's folded and squeezed views are made on first use and kept. */
 public final class ScannedDraft {
 
-    private static final java.util.regex.Pattern LINK_HINT = java.util.regex.Pattern.compile("[\\p{L}\\d-]\\.\\p{L}{2}|://");
+    /** A scheme ("://"), or a dot between a letter, digit or hyphen and two letters (canada.ca, www.x). */
+    public static boolean mayHoldLink(String text) {
+        if (text.contains("://")) {
+            return true;
+        }
+        for (int i = text.indexOf('.'); i > 0 && i + 2 < text.length(); i = text.indexOf('.', i + 1)) {
+            char before = text.charAt(i - 1);
+            if ((Character.isLetterOrDigit(before) || before == '-')
+                    && Character.isLetter(text.charAt(i + 1)) && Character.isLetter(text.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private final Draft draft;
     private final List<Version> versions = new ArrayList<>();
@@ -84,7 +97,7 @@ public final class ScannedDraft {
          */
         public boolean mayHoldLink() {
             if (mayHoldLink == null) {
-                mayHoldLink = LINK_HINT.matcher(text).find();
+                mayHoldLink = ScannedDraft.mayHoldLink(text);
             }
             return mayHoldLink;
         }

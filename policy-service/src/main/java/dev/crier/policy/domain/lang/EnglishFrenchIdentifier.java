@@ -6,8 +6,6 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * English or French. Lingua decides: of the maintained detectors it is the most accurate on short texts such as
@@ -24,7 +22,7 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
     private static final Set<String> FRENCH = Set.of("le", "la", "les", "des", "et", "est", "pour", "vos", "votre",
             "avec", "sur", "du", "une", "un", "nous", "vous", "dans", "au", "aux", "ce", "cette", "sont", "qui", "que", "de",
             "ou", "pas", "plus", "leur", "leurs", "être", "été", "à", "où", "ces", "notre", "nos");
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final String ACCENTS = "éèêàùçôîâëïûœ";
 
     private final LanguageDetector lingua = LanguageDetectorBuilder.fromLanguages(Language.ENGLISH, Language.FRENCH)
             .withMinimumRelativeDistance(0.1)
@@ -70,15 +68,26 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
     private static int[] evidence(String text) {
         int en = 0;
         int fr = 0;
-        Matcher m = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
-        while (m.find()) {
-            String w = m.group();
-            en += ENGLISH.contains(w) ? 1 : 0;
-            fr += FRENCH.contains(w) ? 1 : 0;
-        }
-        // French accents are evidence too; English text almost never carries them.
-        for (int i = 0; i < text.length(); i++) {
-            fr += "éèêàùçôîâëïûœ".indexOf(Character.toLowerCase(text.charAt(i))) >= 0 ? 1 : 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && Character.isLetter(text.charAt(j))) {
+                // French accents are evidence too; English text almost never carries them.
+                fr += ACCENTS.indexOf(Character.toLowerCase(text.charAt(j))) >= 0 ? 1 : 0;
+                j++;
+            }
+            if (j - i <= 6) {
+                String w = text.substring(i, j).toLowerCase(java.util.Locale.ROOT);
+                en += ENGLISH.contains(w) ? 1 : 0;
+                fr += FRENCH.contains(w) ? 1 : 0;
+            }
+            i = j;
         }
         return new int[]{en, fr};
     }

@@ -7,7 +7,6 @@ import dev.crier.policy.domain.lang.LanguageIdentifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * languages.official (canada-federal profile): both official languages are required, and each version must be
@@ -17,7 +16,6 @@ public final class OfficialLanguagesRule implements Rule {
 
     private static final Map<String, String> NAMES = Map.of("en", "English", "fr", "French");
     private static final Map<String, String> NOMS = Map.of("en", "anglaise", "fr", "française");
-    private static final Pattern WORD = Pattern.compile("(?<![#@/\\w])\\p{L}[\\p{L}'’-]*");
     private static final int MIN_WORDS = 5;
 
     private final Finding.Action action;
@@ -33,6 +31,30 @@ public final class OfficialLanguagesRule implements Rule {
         return "languages.official";
     }
 
+    /** Words: runs of letters, not counting hashtags, mentions and the parts of addresses. */
+    static int words(String text) {
+        int words = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                char before = i == 0 ? ' ' : text.charAt(i - 1);
+                int j = i;
+                while (j < n && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '\'' || text.charAt(j) == '’' || text.charAt(j) == '-')) {
+                    j++;
+                }
+                if (before != '#' && before != '@' && before != '/' && !Character.isLetterOrDigit(before) && before != '_') {
+                    words++;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        return words;
+    }
+
     @Override
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
@@ -44,7 +66,7 @@ public final class OfficialLanguagesRule implements Rule {
             }
         }
         for (ScannedDraft.Version v : draft.versions()) {
-            if (WORD.matcher(v.text()).results().count() < MIN_WORDS) {
+            if (words(v.text()) < MIN_WORDS) {
                 continue;
             }
             if (!identifier.consistentWith(v.language(), v.text())) {

@@ -3,6 +3,7 @@ package dev.crier.policy.domain.rules;
 import com.ibm.icu.text.BreakIterator;
 import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextParser;
+import dev.crier.policy.domain.ScannedDraft;
 
 import java.util.Map;
 
@@ -21,7 +22,6 @@ public final class PlatformLimits {
             "facebook", 10);
 
     private static final BreakIterator CHARACTERS = BreakIterator.getCharacterInstance();
-    private static final java.util.regex.Pattern URL_HINT = java.util.regex.Pattern.compile("[\\p{L}\\d-]\\.\\p{L}{2}|://");
 
     private PlatformLimits() {
     }
@@ -66,7 +66,7 @@ public final class PlatformLimits {
             char c = text.charAt(i);
             simple = c <= 0x10FF || (c >= 0x2000 && c <= 0x200D) || (c >= 0x2010 && c <= 0x201F) || (c >= 0x2032 && c <= 0x2037);
         }
-        if (simple && !URL_HINT.matcher(text).find()) {
+        if (simple && !ScannedDraft.mayHoldLink(text)) {
             return text.length();
         }
         return TwitterTextParser.parseTweet(text).weightedLength;
@@ -93,7 +93,7 @@ public final class PlatformLimits {
 
     private static int mastodonLength(String text) {
         int length = text.codePointCount(0, text.length());
-        if (!URL_HINT.matcher(text).find()) {
+        if (!ScannedDraft.mayHoldLink(text)) {
             return length;
         }
         for (Extractor.Entity url : new Extractor().extractURLsWithIndices(text)) {

@@ -16,12 +16,19 @@ import java.util.Set;
 public final class EnglishFrenchIdentifier implements LanguageIdentifier {
 
     // Function words that are common in one language and rare in the other ("on", "an" are French words too).
-    private static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "is", "are", "for", "your", "with",
-            "this", "that", "will", "be", "you", "our", "from", "at", "by", "have", "in", "it", "we", "can", "all",
-            "new", "get", "more", "about", "please", "who", "what", "how");
+    private static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "is", "are", "was", "were", "has",
+            "had", "been", "for", "your", "yours", "with", "this", "that", "these", "those", "will", "would", "should",
+            "could", "be", "you", "our", "my", "his", "her", "their", "its", "they", "them", "he", "she", "us", "from",
+            "at", "by", "have", "in", "it", "we", "can", "all", "new", "get", "more", "about", "please", "who", "what",
+            "how", "when", "where", "which", "not", "but", "if", "or", "so", "up", "out", "here", "there", "today",
+            "next", "now", "only", "also", "after", "before", "into", "over", "than", "then", "do", "does", "did",
+            "may", "must", "still", "starts", "begins", "good", "help", "just", "any");
     private static final Set<String> FRENCH = Set.of("le", "la", "les", "des", "et", "est", "pour", "vos", "votre",
             "avec", "sur", "du", "une", "un", "nous", "vous", "dans", "au", "aux", "ce", "cette", "sont", "qui", "que", "de",
-            "ou", "pas", "plus", "leur", "leurs", "être", "été", "à", "où", "ces", "notre", "nos");
+            "ou", "pas", "leur", "leurs", "être", "été", "à", "où", "ces", "notre", "nos", "mon", "mes", "ses", "sa",
+            "cet", "mais", "donc", "ne", "très", "sans", "sous", "chez", "entre", "vers", "avoir", "fait", "peut",
+            "doit", "sera", "était", "aussi", "depuis", "pendant", "avant", "après", "selon", "lundi", "mardi",
+            "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd", "demain", "ici", "tous", "toutes", "d", "l", "qu");
     private static final String ACCENTS = "éèêàùçôîâëïûœ";
 
     private final LanguageDetector lingua = LanguageDetectorBuilder.fromLanguages(Language.ENGLISH, Language.FRENCH)

@@ -30,7 +30,11 @@ public final class EmbargoRule implements Rule {
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedDraft.Version v : draft.versions()) {
-            Matcher m = NOTICE.matcher(v.folded().toString());
+            String folded = v.folded().toString();
+            if (!folded.contains("embargo") && !folded.contains("publi")) {
+                continue;
+            }
+            Matcher m = NOTICE.matcher(folded);
             while (m.find()) {
                 int start = v.folded().originalStart(m.start());
                 int end = v.folded().originalEnd(m.end());

@@ -5,8 +5,6 @@ import dev.crier.policy.domain.ScannedDraft;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * accessibility.plain-language: English text above a reading grade (8 by default), by the Flesch-Kincaid grade level
@@ -15,8 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class PlainLanguageRule implements Rule {
 
-    private static final Pattern WORD = Pattern.compile("[A-Za-z]+(?:['’][A-Za-z]+)*");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+");
     private static final int MIN_WORDS = 20;
 
     private final Finding.Action action;
@@ -47,23 +43,50 @@ public final class PlainLanguageRule implements Rule {
         }).toList();
     }
 
-    /** The Flesch-Kincaid grade, or NaN for a text under 20 words. */
+    /**
+     * The Flesch-Kincaid grade, or NaN for a text under 20 words. Words are runs of ASCII letters, joined across an
+     * apostrophe (don't, people's); sentences end at runs of '.', '!' and '?'.
+     */
     static double grade(String text) {
         if (text.length() < MIN_WORDS * 2) {
             return Double.NaN;
         }
         int words = 0;
         int syllables = 0;
-        Matcher w = WORD.matcher(text);
-        while (w.find()) {
-            words++;
-            syllables += syllables(text, w.start(), w.end());
+        int sentences = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (isAsciiLetter(c)) {
+                int start = i;
+                while (i < n && (isAsciiLetter(text.charAt(i))
+                        || (isApostrophe(text.charAt(i)) && i + 1 < n && isAsciiLetter(text.charAt(i + 1)) && i > start))) {
+                    i++;
+                }
+                words++;
+                syllables += syllables(text, start, i);
+            } else if (c == '.' || c == '!' || c == '?') {
+                sentences++;
+                while (i < n && (text.charAt(i) == '.' || text.charAt(i) == '!' || text.charAt(i) == '?')) {
+                    i++;
+                }
+            } else {
+                i++;
+            }
         }
         if (words < MIN_WORDS) {
             return Double.NaN;
         }
-        long sentences = Math.max(1, SENTENCE_END.matcher(text).results().count());
-        return 0.39 * words / sentences + 11.8 * syllables / words - 15.59;
+        return 0.39 * words / Math.max(1, sentences) + 11.8 * syllables / words - 15.59;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '’';
     }
 
     static int syllables(String word) {

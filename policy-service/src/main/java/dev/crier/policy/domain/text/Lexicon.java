@@ -73,6 +73,10 @@ public final class Lexicon<T> {
     }
 
     private void findHidden(MappedText view, List<Hit<T>> hits) {
+        String text = view.toString();
+        if (text.indexOf('*') < 0 && text.indexOf('#') < 0) {
+            return;
+        }
         char[] t = view.chars();
         for (int i = 0; i < t.length; i++) {
             if ((t[i] == '*' || t[i] == '#') && i > 0 && Character.isLetter(t[i - 1])) {

@@ -11,6 +11,7 @@ public final class MappedText {
     private final int[] from;
     private final int[] to;
     private final boolean[] stretched;
+    private String text;
 
     MappedText(String original, char[] chars, int[] from, int[] to, boolean[] stretched) {
         this.original = original;
@@ -56,9 +57,13 @@ public final class MappedText {
                 && (end == chars.length || !Character.isLetterOrDigit(chars[end]));
     }
 
+    /** The view as a string, made once. */
     @Override
     public String toString() {
-        return new String(chars);
+        if (text == null) {
+            text = new String(chars);
+        }
+        return text;
     }
 
     /** Collects a view character by character. */

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The policy in force and its engine. It comes from {@code crier.policy.file} when set (watched: a saved change is
  * put in force within seconds), else from the built-in profile {@code crier.policy.profile}. A file that is not
- * valid is refused with its line and the policy in force stays; every change in force is a policy.changes event.
+ * valid is refused with its line and the policy in force stays; every change in force is a policy.changes event,
+ * sent again until Kafka takes it, so a reload while the broker is away is neither lost nor a reason not to start.
  */
 @ApplicationScoped
 public class PolicyInForce {
@@ -50,6 +51,8 @@ public class PolicyInForce {
     private final String source;
     private final PolicyParser parser = new PolicyParser();
     private volatile Loaded current;
+    /** A reload event Kafka has not acknowledged yet (say, at a start while the broker is down): sent again later. */
+    private volatile Event<PolicyReloaded> unsent;
     private ScheduledExecutorService watcher;
     private long seenModified;
 
@@ -87,15 +90,32 @@ public class PolicyInForce {
         var event = new PolicyReloaded(policy.id(), policy.version(), policy.hash(),
                 before == null ? null : before.policy().version(), before == null ? null : before.policy().hash(),
                 trigger, clock.instant());
-        sender.send(Event.of(EventType.POLICY_RELOADED, source, policy.id(), policy.hash(), event.reloadedAt(), event));
+        unsent = Event.of(EventType.POLICY_RELOADED, source, policy.id(), policy.hash(), event.reloadedAt(), event);
+        sendUnsent();
         return current;
+    }
+
+    /** Sends the last reload event if it is still unsent; a failure leaves it for the next try. */
+    private synchronized void sendUnsent() {
+        Event<PolicyReloaded> event = unsent;
+        if (event == null) {
+            return;
+        }
+        try {
+            sender.send(event);
+            unsent = null;
+        } catch (EventSender.EventNotSentException e) {
+            LOG.warnf("policy reload event for %s version %s not sent yet (%s); will retry", event.data().policyId(),
+                    event.data().version(), e.getMessage());
+        }
     }
 
     void start(@Observes StartupEvent start) {
         current();
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "policy-watch"));
+        watcher.scheduleWithFixedDelay(this::sendUnsent, 5, 5, TimeUnit.SECONDS);
         file.ifPresent(path -> {
             seenModified = modified(path);
-            watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "policy-file-watch"));
             watcher.scheduleWithFixedDelay(() -> checkFile(path), 2, 2, TimeUnit.SECONDS);
         });
     }

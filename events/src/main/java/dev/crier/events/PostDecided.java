@@ -17,7 +17,7 @@ public record PostDecided(
         List<Finding> shadowFindings,
         PolicyRef policy,
         Instant decidedAt,
-        Draft draft) {
+        Draft draft) implements PostEvent {
 
     public PostDecided {
         findings = findings == null ? List.of() : List.copyOf(findings);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** On posts.published or posts.publish-failed: how publishing a post went, platform by platform. */
-public record PublishOutcome(String postId, Status status, List<PlatformResult> results, Instant completedAt) {
+public record PublishOutcome(String postId, Status status, List<PlatformResult> results, Instant completedAt) implements PostEvent {
 
     public PublishOutcome {
         results = results == null ? List.of() : List.copyOf(results);

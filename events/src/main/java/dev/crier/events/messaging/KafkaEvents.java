@@ -4,6 +4,7 @@ import dev.crier.events.Event;
 import dev.crier.events.EventCodec;
 import dev.crier.events.EventType;
 import dev.crier.events.InvalidEventException;
+import dev.crier.events.PostEvent;
 import dev.crier.events.Topics;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -56,6 +57,10 @@ public final class KafkaEvents {
         }
         EventType<Object> type = (EventType<Object>) ce.type();
         Object data = codec.decode(type, message.getPayload());
+        if (data instanceof PostEvent post && !post.postId().equals(ce.subject())) {
+            // Consumers file events by subject: a mismatch would put this one on another post's record.
+            throw new InvalidEventException("payload postId " + post.postId() + " is not the ce_subject " + ce.subject());
+        }
         return new Event<>(ce.id(), type, ce.source(), ce.subject(), ce.time(), data);
     }
 

@@ -40,7 +40,7 @@ public final class TestEvents {
 
     public static Event<PublishOutcome> published(String postId) {
         var outcome = new PublishOutcome(postId, PublishOutcome.Status.PUBLISHED,
-                List.of(new PublishOutcome.PlatformResult("sandbox", true, "s-1", "http://sandbox/s-1", null)), TIME);
+                List.of(new PublishOutcome.PlatformResult("sandbox", null, PublishOutcome.State.PUBLISHED, "s-1", "http://sandbox/s-1", null)), TIME);
         return Event.of(EventType.POST_PUBLISHED, SOURCE, postId, null, TIME, outcome);
     }
 

@@ -23,16 +23,36 @@ public record EventType<T>(String ceType, String topic, Class<T> payload, String
             "dev.crier.post.published", Topics.POSTS_PUBLISHED, PublishOutcome.class, "publish-outcome");
     public static final EventType<PublishOutcome> POST_PUBLISH_FAILED = new EventType<>(
             "dev.crier.post.publish-failed", Topics.POSTS_PUBLISH_FAILED, PublishOutcome.class, "publish-outcome");
+    public static final EventType<ReviewOutcome> POST_CHANGES_REQUESTED = new EventType<>(
+            "dev.crier.post.changes-requested", Topics.POSTS_CHANGES_REQUESTED, ReviewOutcome.class, "review-outcome");
+    public static final EventType<ReviewOutcome> POST_EXPIRED = new EventType<>(
+            "dev.crier.post.expired", Topics.POSTS_EXPIRED, ReviewOutcome.class, "review-outcome");
+    public static final EventType<ReviewOutcome> REVIEW_ESCALATED = new EventType<>(
+            "dev.crier.review.escalated", Topics.REVIEWS_ESCALATED, ReviewOutcome.class, "review-outcome");
+    public static final EventType<PostRetracted> POST_RETRACTED = new EventType<>(
+            "dev.crier.post.retracted", Topics.POSTS_RETRACTED, PostRetracted.class, "post-retracted");
+    public static final EventType<CheckpointIssued> CHECKPOINT_ISSUED = new EventType<>(
+            "dev.crier.audit.checkpoint", Topics.AUDIT_CHECKPOINTS, CheckpointIssued.class, "checkpoint-issued");
     public static final EventType<PolicyReloaded> POLICY_RELOADED = new EventType<>(
             "dev.crier.policy.reloaded", Topics.POLICY_CHANGES, PolicyReloaded.class, "policy-reloaded");
 
     public static List<EventType<?>> all() {
         return List.of(DRAFT_SUBMITTED, POST_DECIDED, POST_APPROVED, POST_REVIEW, POST_REJECTED, POST_PUBLISHED,
-                POST_PUBLISH_FAILED, POLICY_RELOADED);
+                POST_PUBLISH_FAILED, POST_CHANGES_REQUESTED, POST_EXPIRED, REVIEW_ESCALATED, POST_RETRACTED,
+                POLICY_RELOADED, CHECKPOINT_ISSUED);
     }
 
     public static Optional<EventType<?>> ofCeType(String ceType) {
         return all().stream().filter(t -> t.ceType().equals(ceType)).findFirst();
+    }
+
+    /** The review outcome that is neither an approval nor a rejection. */
+    public static EventType<ReviewOutcome> outcomeOf(ReviewOutcome.Outcome outcome) {
+        return switch (outcome) {
+            case CHANGES_REQUESTED -> POST_CHANGES_REQUESTED;
+            case EXPIRED -> POST_EXPIRED;
+            case ESCALATED -> REVIEW_ESCALATED;
+        };
     }
 
     public static Optional<EventType<?>> ofTopic(String topic) {

@@ -7,7 +7,7 @@ import java.util.List;
  * On posts.decided (every decision) and on the route it took: posts.approved, posts.review or posts.rejected.
  * The draft travels with it so that no consumer has to ask policy-service; the spans of sensitive findings
  * are masked in it whenever the draft was rejected. Shadow findings come from rules being tried out: recorded,
- * never deciding.
+ * never deciding. {@code review} is set when a person made the decision (approved or rejected after review).
  */
 public record PostDecided(
         String postId,
@@ -17,16 +17,28 @@ public record PostDecided(
         List<Finding> shadowFindings,
         PolicyRef policy,
         Instant decidedAt,
-        Draft draft) implements PostEvent {
+        Draft draft,
+        Review review) implements PostEvent {
 
     public PostDecided {
         findings = findings == null ? List.of() : List.copyOf(findings);
         shadowFindings = shadowFindings == null ? List.of() : List.copyOf(shadowFindings);
     }
 
-    /** A decision without shadow findings. */
+    /** An automatic decision. */
+    public PostDecided(String postId, Decision decision, int riskScore, List<Finding> findings,
+                       List<Finding> shadowFindings, PolicyRef policy, Instant decidedAt, Draft draft) {
+        this(postId, decision, riskScore, findings, shadowFindings, policy, decidedAt, draft, null);
+    }
+
+    /** An automatic decision without shadow findings. */
     public PostDecided(String postId, Decision decision, int riskScore, List<Finding> findings, PolicyRef policy,
                        Instant decidedAt, Draft draft) {
-        this(postId, decision, riskScore, findings, List.of(), policy, decidedAt, draft);
+        this(postId, decision, riskScore, findings, List.of(), policy, decidedAt, draft, null);
+    }
+
+    /** The same decision, now taken by a person: the draft may carry a new publishAt that a comms-head gave it. */
+    public PostDecided reviewed(Decision byPerson, Review by, Instant at, Draft finalDraft) {
+        return new PostDecided(postId, byPerson, riskScore, findings, shadowFindings, policy, at, finalDraft, by);
     }
 }

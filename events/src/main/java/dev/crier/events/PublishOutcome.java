@@ -14,8 +14,21 @@ public record PublishOutcome(String postId, Status status, List<PlatformResult> 
         PUBLISHED, PARTIALLY_PUBLISHED, PUBLISH_FAILED
     }
 
-    /** One platform's answer: its post id and URL when it published, its own error message when not. */
-    public record PlatformResult(String platform, boolean published, String platformPostId, String url, String error) {
+    /**
+     * One platform's answer for one account: its post id and URL when it published, its own error message when not.
+     * NEEDS_ATTENTION means nobody can tell whether it published (a lost answer that could not be settled): a person
+     * must look, and nothing is retried on a guess.
+     */
+    public record PlatformResult(String platform, String account, State state, String platformPostId, String url,
+                                 String error) {
+
+        public boolean published() {
+            return state == State.PUBLISHED;
+        }
+    }
+
+    public enum State {
+        PUBLISHED, FAILED, NEEDS_ATTENTION
     }
 
     /** The overall status that a set of per-platform results adds up to. */

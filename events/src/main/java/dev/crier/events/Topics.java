@@ -12,8 +12,15 @@ public final class Topics {
     public static final String POSTS_REJECTED = "posts.rejected";
     public static final String POSTS_PUBLISHED = "posts.published";
     public static final String POSTS_PUBLISH_FAILED = "posts.publish-failed";
+    public static final String POSTS_CHANGES_REQUESTED = "posts.changes-requested";
+    public static final String POSTS_EXPIRED = "posts.expired";
+    public static final String POSTS_RETRACTED = "posts.retracted";
+    /** Drafts waiting in review longer than the policy allows; the post stays in review. */
+    public static final String REVIEWS_ESCALATED = "reviews.escalated";
     /** Policy reloads; keyed by policy id rather than post id. */
     public static final String POLICY_CHANGES = "policy.changes";
+    /** Signed checkpoints of the audit log, keyed by the log's origin: an anchor outside audit's database. */
+    public static final String AUDIT_CHECKPOINTS = "audit.checkpoints";
 
     /** Every consumed topic has a dead-letter topic named by appending this. */
     public static final String DLQ_SUFFIX = ".dlq";
@@ -21,9 +28,16 @@ public final class Topics {
     private Topics() {
     }
 
-    public static List<String> events() {
+    /** The pipeline's topics: every one of them is recorded by the audit. */
+    public static List<String> pipeline() {
         return List.of(DRAFTS_SUBMITTED, POSTS_DECIDED, POSTS_APPROVED, POSTS_REVIEW, POSTS_REJECTED,
-                POSTS_PUBLISHED, POSTS_PUBLISH_FAILED, POLICY_CHANGES);
+                POSTS_PUBLISHED, POSTS_PUBLISH_FAILED, POSTS_CHANGES_REQUESTED, POSTS_EXPIRED, POSTS_RETRACTED,
+                REVIEWS_ESCALATED, POLICY_CHANGES);
+    }
+
+    /** Every event topic: the pipeline's, and the audit's checkpoints (which the audit does not record in itself). */
+    public static List<String> events() {
+        return Stream.concat(pipeline().stream(), Stream.of(AUDIT_CHECKPOINTS)).toList();
     }
 
     public static String deadLetter(String topic) {

@@ -28,8 +28,16 @@ class EventCodecTest {
                         "***-***-1234", "Use the official number")),
                 new PolicyRef("canada-federal", "1", "a".repeat(64)), T, DRAFT);
         var outcome = new PublishOutcome(P1, PublishOutcome.Status.PARTIALLY_PUBLISHED,
-                List.of(new PublishOutcome.PlatformResult("sandbox", true, "s-1", "http://x/s-1", null),
-                        new PublishOutcome.PlatformResult("x", false, null, null, "no account")), T);
+                List.of(new PublishOutcome.PlatformResult("sandbox", "@hc", PublishOutcome.State.PUBLISHED, "s-1",
+                                "http://x/s-1", null),
+                        new PublishOutcome.PlatformResult("x", null, PublishOutcome.State.FAILED, null, null,
+                                "no account")), T);
+        var reviewed = decided.reviewed(Decision.APPROVED,
+                new Review("u-7", "comms-head", "Checked with legal", T, List.of("u-7", "u-9")), T, DRAFT);
+        var expired = new ReviewOutcome(P1, ReviewOutcome.Outcome.EXPIRED, "system", "publishAt passed in review", T);
+        var retracted = new PostRetracted(P1, "u-7", "Wrong date",
+                List.of(new PostRetracted.Retraction("sandbox", "@hc", "s-1", true, null)), T);
+        var checkpoint = new CheckpointIssued("crier.local/audit", 42, "A".repeat(43) + "=", "crier.local/audit\n42\n", T);
 
         assertThat(codec.decode(EventType.DRAFT_SUBMITTED, codec.encode(EventType.DRAFT_SUBMITTED, submitted)))
                 .isEqualTo(submitted);
@@ -39,6 +47,24 @@ class EventCodecTest {
         }
         assertThat(codec.decode(EventType.POST_PUBLISHED, codec.encode(EventType.POST_PUBLISHED, outcome)))
                 .isEqualTo(outcome);
+        assertThat(codec.decode(EventType.POST_APPROVED, codec.encode(EventType.POST_APPROVED, reviewed)))
+                .isEqualTo(reviewed);
+        for (ReviewOutcome.Outcome o : ReviewOutcome.Outcome.values()) {
+            EventType<ReviewOutcome> t = EventType.outcomeOf(o);
+            assertThat(codec.decode(t, codec.encode(t, expired))).isEqualTo(expired);
+        }
+        assertThat(codec.decode(EventType.POST_RETRACTED, codec.encode(EventType.POST_RETRACTED, retracted)))
+                .isEqualTo(retracted);
+        assertThat(codec.decode(EventType.CHECKPOINT_ISSUED, codec.encode(EventType.CHECKPOINT_ISSUED, checkpoint)))
+                .isEqualTo(checkpoint);
+    }
+
+    @Test
+    void theAuditRecordsEveryPipelineTopicButNotItsOwnCheckpoints() {
+        assertThat(Topics.pipeline()).doesNotContain(Topics.AUDIT_CHECKPOINTS)
+                .containsAll(EventType.all().stream().map(EventType::topic)
+                        .filter(t -> !t.equals(Topics.AUDIT_CHECKPOINTS)).toList());
+        assertThat(Topics.events()).containsAll(Topics.pipeline()).contains(Topics.AUDIT_CHECKPOINTS);
     }
 
     @Test

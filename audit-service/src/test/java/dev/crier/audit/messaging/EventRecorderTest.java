@@ -65,8 +65,8 @@ class EventRecorderTest {
     }
 
     @Test
-    void theOneChannelConsumesEveryEventTopic() {
-        assertThat(consumedTopics).containsExactlyInAnyOrderElementsOf(Topics.events());
+    void theOneChannelConsumesEveryPipelineTopic() {
+        assertThat(consumedTopics).containsExactlyInAnyOrderElementsOf(Topics.pipeline());
     }
 
     @Test

@@ -29,7 +29,7 @@ class KafkaEventsTest {
 
     static PublishOutcome outcome(String postId) {
         return new PublishOutcome(postId, PublishOutcome.Status.PUBLISHED,
-                List.of(new PublishOutcome.PlatformResult("sandbox", true, "s1", null, null)), Instant.EPOCH);
+                List.of(new PublishOutcome.PlatformResult("sandbox", null, PublishOutcome.State.PUBLISHED, "s1", null, null)), Instant.EPOCH);
     }
 
     Message<String> record(String topic, String key, Event<PublishOutcome> headersOf, PublishOutcome payload) {

@@ -91,9 +91,9 @@ class PipelineStatusConsumerTest {
 
     static Event<PublishOutcome> outcome(String id, PublishOutcome.Status status) {
         var results = status == PublishOutcome.Status.PUBLISHED
-                ? List.of(new PublishOutcome.PlatformResult("sandbox", true, "s-1", "http://sandbox/s-1", null))
-                : List.of(new PublishOutcome.PlatformResult("sandbox", true, "s-1", "http://sandbox/s-1", null),
-                new PublishOutcome.PlatformResult("x", false, null, null, "account suspended"));
+                ? List.of(new PublishOutcome.PlatformResult("sandbox", null, PublishOutcome.State.PUBLISHED, "s-1", "http://sandbox/s-1", null))
+                : List.of(new PublishOutcome.PlatformResult("sandbox", null, PublishOutcome.State.PUBLISHED, "s-1", "http://sandbox/s-1", null),
+                new PublishOutcome.PlatformResult("x", null, PublishOutcome.State.FAILED, null, null, "account suspended"));
         return Event.of(EventType.outcomeOf(status), "/test", id, null, Instant.now(),
                 new PublishOutcome(id, status, results, Instant.now()));
     }

@@ -17,6 +17,8 @@ public record LedgerEntry(String postId, String platform, LedgerState state, Str
         if (!state.isFinal()) {
             throw new IllegalStateException(platform + " for post " + postId + " is still " + state);
         }
-        return new PublishOutcome.PlatformResult(platform, state == LedgerState.PUBLISHED, platformPostId, url, error);
+        return new PublishOutcome.PlatformResult(platform, null,
+                state == LedgerState.PUBLISHED ? PublishOutcome.State.PUBLISHED : PublishOutcome.State.FAILED,
+                platformPostId, url, error);
     }
 }

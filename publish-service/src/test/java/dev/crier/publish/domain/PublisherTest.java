@@ -76,7 +76,7 @@ class PublisherTest {
         withX.publish(post);
 
         assertThat(PublishOutcome.statusOf(results)).isEqualTo(PublishOutcome.Status.PARTIALLY_PUBLISHED);
-        assertThat(results.get(1)).isEqualTo(new PublishOutcome.PlatformResult("x", false, null, null, "account suspended"));
+        assertThat(results.get(1)).isEqualTo(new PublishOutcome.PlatformResult("x", null, PublishOutcome.State.FAILED, null, null, "account suspended"));
         assertThat(x.calls()).isEqualTo(1);
         assertThat(ledger.find(post.postId(), "x").orElseThrow().state()).isEqualTo(LedgerState.FAILED);
     }
@@ -87,7 +87,7 @@ class PublisherTest {
 
         var results = publisher.publish(post);
 
-        assertThat(results).containsExactly(new PublishOutcome.PlatformResult("linkedin", false, null, null,
+        assertThat(results).containsExactly(new PublishOutcome.PlatformResult("linkedin", null, PublishOutcome.State.FAILED, null, null,
                 "no connector for platform 'linkedin' is configured"));
         assertThat(PublishOutcome.statusOf(results)).isEqualTo(PublishOutcome.Status.PUBLISH_FAILED);
         assertThat(sandbox.calls() + mastodon.calls()).isZero();

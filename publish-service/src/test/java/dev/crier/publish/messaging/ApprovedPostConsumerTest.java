@@ -74,7 +74,7 @@ class ApprovedPostConsumerTest {
         assertThat(sandbox.published()).isTrue();
         assertThat(sandbox.url()).contains("/sandbox/api/statuses/" + sandbox.platformPostId());
         assertThat(outcome.results().get(1))
-                .isEqualTo(new PublishOutcome.PlatformResult("x", false, null, null, "no connector for platform 'x' is configured"));
+                .isEqualTo(new PublishOutcome.PlatformResult("x", null, PublishOutcome.State.FAILED, null, null, "no connector for platform 'x' is configured"));
         assertThat(sandboxPostsOf(id)).hasSize(1);
         Instant sandboxAnsweredAt = ledgerUpdatedAt(id, "sandbox");
 

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 /** The consoles' sign-in, which every service has from platform: tried here on ingest-service. */
@@ -59,7 +60,21 @@ class ConsoleSignInTest {
         Form form = openForm("/console");
         given().redirects().follow(false).cookie("crier-csrf", form.csrfCookie())
                 .formParam("token", CrierTestResource.token("submitter")).formParam("next", "/console")
-                .post("/console/sign-in").then().statusCode(400).header("Set-Cookie", not(containsString("crier-session=ey")));
+                .post("/console/sign-in").then().statusCode(403).contentType("application/problem+json")
+                .body("title", equalTo("Form token missing or stale"))
+                .header("Set-Cookie", not(containsString("crier-session=ey")));
+    }
+
+    @Test
+    void aSessionCookieAloneCannotPostButABearerTokenCan() {
+        String session = signIn(openForm("/console"), CrierTestResource.token("submitter"), "/console").cookie("crier-session");
+        String draft = "{\"text\": \"Hello\", \"platforms\": [\"sandbox\"], \"author\": {\"id\": \"u-1\"}}";
+        // What another site's page could make a signed-in browser send: refused.
+        given().cookie("crier-session", session).contentType("application/json").body(draft).post("/v1/drafts")
+                .then().log().ifValidationFails().statusCode(403).body("title", equalTo("Form token missing or stale"));
+        // An API client names its token itself; a bodiless form post from curl is judged by the API, not as a forgery.
+        given().auth().oauth2(CrierTestResource.token("submitter")).contentType("application/x-www-form-urlencoded")
+                .post("/v1/drafts").then().statusCode(415);
     }
 
     @Test

@@ -41,8 +41,6 @@ public final class PolicyParser {
     private static final Set<String> RULE_KEYS = Set.of("action", "mildAction", "reviewAction", "shadow", "maxGrade");
     private static final Set<String> REVIEW_KEYS = Set.of("commsHeadRules", "commsHeadCategories", "twoApprovalCategories",
             "escalateAfter", "escalateAfterByCategory");
-    /** A duration as people write it in a policy: 30m, 4h, 90s, 1d. */
-    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("([1-9][0-9]{0,5})([smhd])");
 
     public Policy parse(String yaml) {
         Node root;
@@ -137,19 +135,8 @@ public final class PolicyParser {
     }
 
     private static Duration duration(Node n, String what) {
-        if (n instanceof ScalarNode s) {
-            var m = DURATION.matcher(s.getValue().trim());
-            if (m.matches()) {
-                long amount = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
-            }
-        }
-        throw at(n, what + " must be a positive duration such as 30m, 4h or 1d");
+        return (n instanceof ScalarNode s ? Durations.parse(s.getValue()) : java.util.Optional.<Duration>empty())
+                .orElseThrow(() -> at(n, what + " must be a positive duration such as 30m, 4h or 1d"));
     }
 
     private static Map<String, Node> fields(MappingNode map, Set<String> allowed) {

@@ -103,7 +103,7 @@ public class ReviewResource {
         throw unknown(postId);
     }
 
-    static ReviewStore.Filter filter(String status, String category, String platform, String department, String olderThan,
+    public static ReviewStore.Filter filter(String status, String category, String platform, String department, String olderThan,
                                      Integer limit, Instant now) {
         List<Problem.FieldError> errors = new ArrayList<>();
         ReviewCase.Status s = ReviewCase.Status.PENDING;

@@ -328,6 +328,32 @@ class ReviewResourceTest {
                 .then().body("postId", org.hamcrest.Matchers.hasSize(4));
     }
 
+    @Test
+    void theConsoleShowsDraftTextEscapedAndItsFormsNeedTheCsrfToken() {
+        String postId = UUID.randomUUID().toString();
+        var event = inReview(postId, null, null, "HC");
+        var d = event.data().draft();
+        var script = new Draft("<script>alert('x')</script> " + TEXT, d.language(), d.translations(), d.platforms(),
+                d.media(), d.author(), d.category(), d.publishAt(), null, null);
+        injector.send(Event.of(EventType.POST_REVIEW, "/test", postId, POLICY.hash(), event.time(),
+                new PostDecided(postId, Decision.NEEDS_REVIEW, 40, event.data().findings(), POLICY, event.time(), script)));
+        await().atMost(WAIT).untilAsserted(() -> as("reviewer").get("/v1/reviews/" + postId).then().statusCode(200));
+
+        String page = as("reviewer").accept("text/html").get("/console/reviews/" + postId).then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
+        assertThat(page).contains("lang=\"fr\"").contains("<mark class=\"review\"").contains("name=\"crier-csrf\"");
+        as("reviewer").accept("text/html").get("/console/reviews").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/console/reviews/" + postId));
+
+        // A form post without the CSRF token is refused, and nothing changes.
+        person("u-alex", "reviewer").contentType(ContentType.URLENC).formParam("decision", "APPROVE")
+                .post("/console/reviews/" + postId + "/decision").then().statusCode(400);
+        as("reviewer").get("/v1/reviews/" + postId).then().body("status", equalTo("PENDING"));
+        // Unsigned browsers are sent to sign in.
+        given().accept("text/html").redirects().follow(false).get("/console/reviews").then().statusCode(303);
+    }
+
     private PostDecided only(EventType<PostDecided> type, String postId) {
         List<ConsumerRecord<String, String>> records = topics.readPost(type.topic(), postId, 2, ABSENT);
         if (records.isEmpty()) {

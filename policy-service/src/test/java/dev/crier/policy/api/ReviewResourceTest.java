@@ -346,9 +346,11 @@ class ReviewResourceTest {
         as("reviewer").accept("text/html").get("/console/reviews").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("/console/reviews/" + postId));
 
-        // A form post without the CSRF token is refused, and nothing changes.
-        person("u-alex", "reviewer").contentType(ContentType.URLENC).formParam("decision", "APPROVE")
-                .post("/console/reviews/" + postId + "/decision").then().statusCode(400);
+        // A form post from a signed-in browser without the CSRF token is refused, and nothing changes.
+        String session = CrierTestResource.infra().tokens().issue("u-alex", Set.of("reviewer"), Duration.ofHours(1));
+        given().cookie("crier-session", session).contentType(ContentType.URLENC).formParam("decision", "APPROVE")
+                .post("/console/reviews/" + postId + "/decision").then().statusCode(403)
+                .body("title", equalTo("Form token missing or stale"));
         as("reviewer").get("/v1/reviews/" + postId).then().body("status", equalTo("PENDING"));
         // Unsigned browsers are sent to sign in.
         given().accept("text/html").redirects().follow(false).get("/console/reviews").then().statusCode(303);

@@ -4,11 +4,12 @@ import dev.crier.platform.api.PathIds;
 import dev.crier.platform.api.Problem;
 import dev.crier.platform.api.ProblemException;
 import dev.crier.publish.config.SandboxApiKey;
-import dev.crier.publish.domain.SandboxConnector;
+import dev.crier.publish.domain.platforms.SandboxConnector;
 import dev.crier.publish.store.SandboxPost;
 import dev.crier.publish.store.SandboxPostStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,7 +35,7 @@ import java.util.List;
 @PermitAll
 public class SandboxPlatformResource {
 
-    private static final int MAX_TEXT = 100_000;
+    private static final int MAX_TEXT = SandboxConnector.MAX_LENGTH;
     private static final int MAX_KEY = 255;
 
     private final SandboxPostStore store;
@@ -79,6 +80,19 @@ public class SandboxPlatformResource {
                 .orElseThrow(() -> ProblemException.notFound("The sandbox holds no post " + id + "."));
         return new SandboxStatus(post.id().toString(), uri.getAbsolutePath().toString(), post.text(), post.language(),
                 post.createdAt());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a post on the sandbox platform", description = "What a retraction calls.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "X-Sandbox-Key is missing or wrong")
+    @APIResponse(responseCode = "404", description = "No such post")
+    public void delete(@HeaderParam(SandboxConnector.KEY_HEADER) String key, @PathParam("id") String id) {
+        authenticate(key);
+        if (!PathIds.uuid(id).map(store::delete).orElse(false)) {
+            throw ProblemException.notFound("The sandbox holds no post " + id + ".");
+        }
     }
 
     private void authenticate(String key) {

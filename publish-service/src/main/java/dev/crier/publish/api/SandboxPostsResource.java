@@ -3,7 +3,7 @@ package dev.crier.publish.api;
 import dev.crier.platform.api.Problem;
 import dev.crier.platform.api.ProblemException;
 import dev.crier.publish.domain.PublishRequest;
-import dev.crier.publish.domain.SandboxConnector;
+import dev.crier.publish.domain.platforms.SandboxConnector;
 import dev.crier.publish.store.SandboxPost;
 import dev.crier.publish.store.SandboxPostStore;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,50 +1,136 @@
 package dev.crier.publish.config;
 
+import dev.crier.publish.domain.AccountRegistry;
+import dev.crier.publish.domain.CredentialSource;
 import dev.crier.publish.domain.PlatformConnector;
 import dev.crier.publish.domain.PlatformUnreachableException;
 import dev.crier.publish.domain.PublishLedger;
 import dev.crier.publish.domain.Publisher;
-import dev.crier.publish.domain.SandboxConnector;
+import dev.crier.publish.domain.RateLimiter;
+import dev.crier.publish.domain.RetractionLog;
+import dev.crier.publish.domain.Retractor;
+import dev.crier.publish.domain.RetryPolicy;
+import dev.crier.publish.domain.platforms.BlueskyConnector;
+import dev.crier.publish.domain.platforms.FacebookConnector;
+import dev.crier.publish.domain.platforms.LinkedInConnector;
+import dev.crier.publish.domain.platforms.MastodonConnector;
+import dev.crier.publish.domain.platforms.PlatformHttp;
+import dev.crier.publish.domain.platforms.SandboxConnector;
+import dev.crier.publish.domain.platforms.XConnector;
 import io.quarkus.vertx.http.HttpServer;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/**
- * The platform connectors and the publisher that uses them. A new platform is one more producer (or bean) of a
- * {@link PlatformConnector} here: the publisher finds every connector by its platform name.
- */
+/** Wires the plain-Java publishing domain: accounts, credentials, rate limits, the connectors and the publisher. */
 public class PublisherProducer {
+
+    private static final Logger LOG = Logger.getLogger(PublisherProducer.class);
+
+    /**
+     * Each platform's published default per account. X: POST /2/tweets, 100 requests per 15 minutes per user (X API
+     * v2 rate-limit table). Mastodon: 300 requests per 5 minutes per account (docs.joinmastodon.org, rate limits).
+     * Bluesky: 5,000 points per hour per account, a create costing 3, so 1,666 posts (docs.bsky.app, rate limits).
+     * Facebook: 200 calls per hour per user token (Graph API platform rate limits). LinkedIn shows its limits per
+     * application in the developer portal only; 150 a day is a conservative default. Override with
+     * crier.publish.rate.<platform>=<calls>/<window>.
+     */
+    static final Map<String, String> DEFAULT_QUOTAS = Map.of("x", "100/15m", "mastodon", "300/5m", "bluesky", "1666/1h",
+            "facebook", "200/1h", "linkedin", "150/24h", "sandbox", "6000/1m");
 
     @Produces
     @Singleton
-    SandboxConnector sandbox(SandboxApiKey key, HttpServer server,
-                             @ConfigProperty(name = "crier.sandbox.base-url") Optional<URI> baseUrl,
-                             @ConfigProperty(name = "crier.sandbox.timeout", defaultValue = "10s") Duration timeout) {
-        Supplier<URI> base = baseUrl.<Supplier<URI>>map(url -> () -> url).orElse(() -> ownAddress(server));
-        return new SandboxConnector(HttpClient.newBuilder().connectTimeout(timeout).build(), base, key.value(), timeout);
+    AccountRegistry accounts(@ConfigProperty(name = "crier.accounts.file") Optional<Path> file) {
+        AccountRegistry registry = file.map(AccountsFile::read).orElseGet(AccountsFile::readDefault);
+        LOG.infof("%d official accounts registered (%s)", registry.all().size(),
+                file.map(Path::toString).orElse("built-in local accounts"));
+        return registry;
     }
 
     @Produces
     @Singleton
-    Publisher publisher(PublishLedger ledger, @Any Instance<PlatformConnector> connectors) {
-        Map<String, PlatformConnector> byPlatform = new LinkedHashMap<>();
-        for (PlatformConnector connector : connectors) {
-            if (byPlatform.putIfAbsent(connector.platform(), connector) != null) {
-                throw new IllegalStateException("two connectors for platform '" + connector.platform() + "'");
-            }
-        }
-        return new Publisher(ledger, byPlatform);
+    CredentialSource credentials(Config config, @ConfigProperty(name = "crier.credentials.dir") Optional<Path> dir) {
+        return new ConfiguredCredentials(name -> config.getOptionalValue(name, String.class), dir);
+    }
+
+    @Produces
+    @Singleton
+    RateLimiter rateLimiter(Config config) {
+        Map<String, RateLimiter.Quota> quotas = new HashMap<>();
+        DEFAULT_QUOTAS.forEach((platform, quota) -> quotas.put(platform, RateLimiter.Quota.parse(
+                config.getOptionalValue("crier.publish.rate." + platform, String.class).orElse(quota))));
+        return new RateLimiter(quotas, RateLimiter.Quota.parse("60/1m"));
+    }
+
+    @Produces
+    @Singleton
+    PlatformHttp platformHttp(RateLimiter limiter, Clock clock,
+                              @ConfigProperty(name = "crier.publish.call-timeout", defaultValue = "15s") Duration timeout) {
+        return new PlatformHttp(HttpClient.newBuilder().connectTimeout(timeout).build(), timeout, limiter, clock);
+    }
+
+    @Produces
+    @Singleton
+    List<PlatformConnector> connectors(PlatformHttp http, CredentialSource credentials, SandboxApiKey sandboxKey,
+                                       HttpServer server, Config config) {
+        Supplier<URI> sandboxBase = config.getOptionalValue("crier.sandbox.base-url", URI.class)
+                .<Supplier<URI>>map(url -> () -> url).orElse(() -> ownAddress(server));
+        return List.of(
+                new SandboxConnector(http, sandboxBase, sandboxKey::value),
+                new XConnector(http, url(config, "crier.x.base-url", "https://api.x.com"), credentials),
+                new MastodonConnector(http, url(config, "crier.mastodon.base-url", "https://mastodon.social"), credentials),
+                new BlueskyConnector(http, url(config, "crier.bluesky.base-url", "https://bsky.social"), credentials),
+                new FacebookConnector(http, url(config, "crier.facebook.base-url", "https://graph.facebook.com/v23.0"), credentials),
+                new LinkedInConnector(http, url(config, "crier.linkedin.base-url", "https://api.linkedin.com"),
+                        url(config, "crier.linkedin.version", "202506"), credentials));
+    }
+
+    @Produces
+    @Singleton
+    Publisher publisher(PublishLedger ledger, List<PlatformConnector> connectors, AccountRegistry accounts,
+                        RateLimiter limiter, Clock clock, Config config) {
+        SecureRandom random = new SecureRandom();
+        RetryPolicy retry = new RetryPolicy(duration(config, "crier.publish.retry.base", Duration.ofSeconds(2)),
+                duration(config, "crier.publish.retry.cap", Duration.ofMinutes(10)),
+                config.getOptionalValue("crier.publish.retry.max-attempts", Integer.class).orElse(8), random::nextDouble);
+        Publisher.Timing timing = new Publisher.Timing(duration(config, "crier.publish.attempt-time-limit", Duration.ofSeconds(60)),
+                duration(config, "crier.publish.max-lateness", Duration.ofMinutes(15)), duration(config, "crier.publish.idempotency-margin", Duration.ofMinutes(5)));
+        return new Publisher(ledger, byPlatform(connectors), accounts, limiter, retry, timing, clock);
+    }
+
+    @Produces
+    @Singleton
+    Retractor retractor(PublishLedger ledger, RetractionLog log, List<PlatformConnector> connectors,
+                        AccountRegistry accounts, Clock clock) {
+        return new Retractor(ledger, log, byPlatform(connectors), accounts, clock);
+    }
+
+    private static Map<String, PlatformConnector> byPlatform(List<PlatformConnector> connectors) {
+        Map<String, PlatformConnector> byPlatform = new HashMap<>();
+        connectors.forEach(c -> byPlatform.put(c.platform(), c));
+        return byPlatform;
+    }
+
+    private static String url(Config config, String name, String fallback) {
+        return config.getOptionalValue(name, String.class).orElse(fallback);
+    }
+
+    private static Duration duration(Config config, String name, Duration fallback) {
+        return config.getOptionalValue(name, Duration.class).orElse(fallback);
     }
 
     /**

@@ -5,18 +5,30 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where publishing one post to one platform stands. An entry opens PENDING just before the platform is called and
- * moves to PUBLISHED or FAILED with the platform's answer; a final state never changes again, which is what keeps a
- * redelivered approval from publishing twice.
+ * Where publishing one post to one platform stands.
+ * <ul>
+ * <li>QUEUED: waiting for its time (a scheduled post, a retry after a transient failure, a rate limit).</li>
+ * <li>PENDING: written just before the platform is called; the call is under way until its time limit.</li>
+ * <li>UNKNOWN: the answer was lost (a crash, a timeout, a 5xx): it is settled before anything else is sent.</li>
+ * <li>PUBLISHED, FAILED (the platform's own message), NEEDS_ATTENTION (could not be settled: a person must look):
+ * final, never called again.</li>
+ * </ul>
  */
 public enum LedgerState {
-    PENDING, PUBLISHED, FAILED;
+    QUEUED, PENDING, UNKNOWN, PUBLISHED, FAILED, NEEDS_ATTENTION;
 
     /** The states this one may move to. */
     public Set<LedgerState> next() {
         return switch (this) {
-            case PENDING -> EnumSet.of(PUBLISHED, FAILED);
-            case PUBLISHED, FAILED -> EnumSet.noneOf(LedgerState.class);
+            // QUEUED -> QUEUED: rescheduled (rate limit) without a call.
+            case QUEUED -> EnumSet.of(QUEUED, PENDING, FAILED);
+            // PENDING -> QUEUED only when the platform surely did not publish (429, no connection).
+            case PENDING -> EnumSet.of(PUBLISHED, FAILED, QUEUED, UNKNOWN);
+            // UNKNOWN -> PENDING: the same idempotency key sent again; -> QUEUED: a lookup showed nothing was posted;
+            // UNKNOWN -> UNKNOWN: the lookup itself failed and is tried again later; -> FAILED: retries ran out and
+            // the lookup shows nothing was posted.
+            case UNKNOWN -> EnumSet.of(PENDING, PUBLISHED, FAILED, QUEUED, UNKNOWN, NEEDS_ATTENTION);
+            case PUBLISHED, FAILED, NEEDS_ATTENTION -> EnumSet.noneOf(LedgerState.class);
         };
     }
 
@@ -24,7 +36,7 @@ public enum LedgerState {
         return next().contains(target);
     }
 
-    /** Final: the platform's answer is known and the platform is never called again for this post. */
+    /** Final: the platform is never called again for this post. */
     public boolean isFinal() {
         return next().isEmpty();
     }

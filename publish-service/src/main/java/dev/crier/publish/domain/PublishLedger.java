@@ -1,22 +1,44 @@
 package dev.crier.publish.domain;
 
+import dev.crier.events.PostDecided;
+
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the publisher records, per post and platform, what it is doing and what the platform answered; it must
- * survive a crash, since it is what stops a redelivered approval from publishing twice.
+ * Where the publisher records each approved post and, per platform, what it is doing and what the platform answered.
+ * It must survive a crash: it is what stops a redelivered approval or a restart from publishing twice, and what
+ * holds scheduled posts and retries.
  */
 public interface PublishLedger {
 
+    /** Records the approval and its entries together, once: false when the post was already recorded. */
+    boolean record(PostDecided approval, List<LedgerEntry> entries);
+
+    Optional<PostDecided> approval(String postId);
+
+    /** The post's entries, in the draft's order of platforms. */
+    List<LedgerEntry> entries(String postId);
+
     Optional<LedgerEntry> find(String postId, String platform);
 
-    /** Opens the entry in PENDING, before the platform is called; an entry that is already there stays as it is. */
-    void open(String postId, String platform);
+    /** Entries whose time has come: QUEUED and UNKNOWN ones due, PENDING ones past their deadline; earliest first. */
+    List<LedgerEntry> due(Instant now, int limit);
+
+    /** Every PENDING entry: at startup, the calls a stopped process left without an answer. */
+    List<LedgerEntry> pending();
 
     /**
-     * Moves an entry to {@code entry.state()} with the platform's answer.
+     * Moves {@code from} to {@code to} if nobody moved it since it was read (same state and attempts).
      *
-     * @throws IllegalStateException when there is no such entry or its state may not move to that one
+     * @return false when the entry had already moved
+     * @throws IllegalStateException when the state machine forbids the move
      */
-    void move(LedgerEntry entry);
+    boolean move(LedgerEntry from, LedgerEntry to);
+
+    /** Posts whose every entry is final and whose outcome has not been reported yet. */
+    List<String> awaitingOutcome(int limit);
+
+    void outcomeReported(String postId);
 }

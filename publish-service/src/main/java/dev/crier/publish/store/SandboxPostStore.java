@@ -52,6 +52,17 @@ public class SandboxPostStore {
         }
     }
 
+    /** Deletes a post; false when there was none. */
+    public boolean delete(UUID id) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM sandbox_posts WHERE id = ?")) {
+            ps.setObject(1, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
     public Optional<SandboxPost> find(UUID id) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sandbox_posts WHERE id = ?")) {

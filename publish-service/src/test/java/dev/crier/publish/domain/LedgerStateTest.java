@@ -4,24 +4,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.EnumSet;
+
 import static dev.crier.publish.domain.LedgerState.FAILED;
+import static dev.crier.publish.domain.LedgerState.NEEDS_ATTENTION;
 import static dev.crier.publish.domain.LedgerState.PENDING;
 import static dev.crier.publish.domain.LedgerState.PUBLISHED;
+import static dev.crier.publish.domain.LedgerState.QUEUED;
+import static dev.crier.publish.domain.LedgerState.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LedgerStateTest {
 
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource(textBlock = """
-            PENDING,   PUBLISHED, true
-            PENDING,   FAILED,    true
-            PENDING,   PENDING,   false
-            PUBLISHED, PENDING,   false
-            PUBLISHED, FAILED,    false
-            PUBLISHED, PUBLISHED, false
-            FAILED,    PENDING,   false
-            FAILED,    PUBLISHED, false
-            FAILED,    FAILED,    false
+            QUEUED,    PENDING,         true
+            QUEUED,    QUEUED,          true
+            QUEUED,    FAILED,          true
+            QUEUED,    PUBLISHED,       false
+            QUEUED,    UNKNOWN,         false
+            PENDING,   PUBLISHED,       true
+            PENDING,   FAILED,          true
+            PENDING,   UNKNOWN,         true
+            PENDING,   QUEUED,          true
+            PENDING,   NEEDS_ATTENTION, false
+            PENDING,   PENDING,         false
+            UNKNOWN,   PENDING,         true
+            UNKNOWN,   PUBLISHED,       true
+            UNKNOWN,   NEEDS_ATTENTION, true
+            UNKNOWN,   QUEUED,          true
+            PUBLISHED, PENDING,         false
+            PUBLISHED, FAILED,          false
+            FAILED,    QUEUED,          false
+            NEEDS_ATTENTION, PENDING,   false
+            NEEDS_ATTENTION, QUEUED,    false
             """)
     void transitions(LedgerState from, LedgerState to, boolean allowed) {
         assertThat(from.canMoveTo(to)).isEqualTo(allowed);
@@ -29,16 +45,14 @@ class LedgerStateTest {
     }
 
     @Test
-    void onlyTheAnsweredStatesAreFinal() {
-        assertThat(PENDING.isFinal()).isFalse();
-        assertThat(PUBLISHED.isFinal()).isTrue();
-        assertThat(FAILED.isFinal()).isTrue();
+    void onlyAnsweredOrHandedToAPersonIsFinal() {
+        assertThat(EnumSet.allOf(LedgerState.class).stream().filter(LedgerState::isFinal))
+                .containsExactlyInAnyOrder(PUBLISHED, FAILED, NEEDS_ATTENTION);
     }
 
     @Test
-    void nothingLeadsBackToPending() {
-        assertThat(PENDING.allowedFrom()).isEmpty();
-        assertThat(PUBLISHED.allowedFrom()).containsExactly(PENDING);
-        assertThat(FAILED.allowedFrom()).containsExactly(PENDING);
+    void aCallIsOnlyMadeFromTheQueueOrToSettleAnUnknownAnswer() {
+        assertThat(PENDING.allowedFrom()).containsExactlyInAnyOrder(QUEUED, UNKNOWN);
+        assertThat(NEEDS_ATTENTION.allowedFrom()).containsExactly(UNKNOWN);
     }
 }

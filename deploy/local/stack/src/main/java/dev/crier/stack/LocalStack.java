@@ -84,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("CRIER_" + name.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(config.servicePorts().get(name)));
         // On one machine the API description is open, so that Swagger UI works in a browser.
         env.put("CRIER_API_DOCS_POLICY", "permit");
+        env.putAll(config.serviceEnv().getOrDefault(name, Map.of()));
         return new ServiceProcess(name, config.servicePorts().get(name), config.serviceJar(name), env,
                 config.dataDir().resolve("logs/" + name + "-service.log"));
     }

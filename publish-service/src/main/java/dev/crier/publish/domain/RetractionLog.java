@@ -1,0 +1,14 @@
+package dev.crier.publish.domain;
+
+import dev.crier.events.PostRetracted;
+
+import java.util.Set;
+
+/** Where retractions are recorded: who asked, why, and each platform's answer to the delete. */
+public interface RetractionLog {
+
+    /** The platforms on which the post has been deleted. */
+    Set<String> retractedPlatforms(String postId);
+
+    void record(PostRetracted retraction);
+}

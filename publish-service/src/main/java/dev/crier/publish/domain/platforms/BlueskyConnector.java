@@ -1,0 +1,201 @@
+package dev.crier.publish.domain.platforms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ibm.icu.text.BreakIterator;
+import com.twitter.twittertext.Extractor;
+import dev.crier.publish.domain.Account;
+import dev.crier.publish.domain.CredentialSource;
+import dev.crier.publish.domain.PlatformResult;
+import dev.crier.publish.domain.PlatformUnreachableException;
+import dev.crier.publish.domain.PublishRequest;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bluesky (AT Protocol): {@code com.atproto.server.createSession} with the account's handle and an app password
+ * (credential {@code app-password}), then {@code com.atproto.repo.createRecord} of an {@code app.bsky.feed.post}
+ * with {@code langs} and facets for links and mentions, their offsets in UTF-8 bytes as the lexicon requires. Text
+ * is counted in graphemes (300). A lost answer is settled by listing the account's recent post records.
+ */
+public final class BlueskyConnector extends HttpConnector {
+
+    public static final String PLATFORM = "bluesky";
+    static final String COLLECTION = "app.bsky.feed.post";
+    static final int MAX_GRAPHEMES = 300;
+    /** A mention is {@code @} and a handle (a domain name), not preceded by a word character (as in an e-mail). */
+    private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)");
+
+    private final String defaultPds;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    public BlueskyConnector(PlatformHttp http, String defaultPds, CredentialSource credentials) {
+        super(http, PLATFORM, MAX_GRAPHEMES, credentials);
+        this.defaultPds = defaultPds;
+    }
+
+    record Session(String did, String accessJwt) {
+    }
+
+
+
+    /** Extended grapheme clusters, as ICU counts them (UAX #29). */
+    @Override
+    public int length(String text) {
+        BreakIterator graphemes = BreakIterator.getCharacterInstance();
+        graphemes.setText(text);
+        int count = 0;
+        while (graphemes.next() != BreakIterator.DONE) {
+            count++;
+        }
+        return count;
+    }
+
+    @Override
+    public PlatformResult publish(Account account, PublishRequest request) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("$type", COLLECTION);
+        record.put("text", request.text());
+        record.put("createdAt", http.clock().instant().toString());
+        record.put("langs", request.languages());
+        List<Map<String, Object>> facets = facets(account, request.text());
+        if (!facets.isEmpty()) {
+            record.put("facets", facets);
+        }
+        HttpResponse<String> response = call(account, session -> xrpc(account, "com.atproto.repo.createRecord")
+                .header("Authorization", "Bearer " + session.accessJwt())
+                .header("Content-Type", "application/json")
+                .POST(PlatformHttp.json(Map.of("repo", session.did(), "collection", COLLECTION, "record", record))).build());
+        if (PlatformHttp.ok(response)) {
+            String uri = PlatformHttp.read(PLATFORM, response.body()).path("uri").asText(null);
+            if (uri == null) {
+                throw new PlatformUnreachableException("Bluesky answered " + response.statusCode() + " without a record uri");
+            }
+            return PlatformResult.published(uri, url(account, uri));
+        }
+        return PlatformHttp.refused(PLATFORM, response, errorOf(response));
+    }
+
+    @Override
+    public Lookup findRecent(Account account, PublishRequest request) {
+        HttpResponse<String> response = call(account, session -> xrpc(account, "com.atproto.repo.listRecords?repo="
+                + PlatformHttp.encode(session.did()) + "&collection=" + COLLECTION + "&limit=25")
+                .header("Authorization", "Bearer " + session.accessJwt()).GET().build());
+        if (!PlatformHttp.ok(response)) {
+            throw new PlatformUnreachableException("Bluesky refused to list recent posts (HTTP " + response.statusCode()
+                    + "): " + errorOf(response));
+        }
+        for (JsonNode item : PlatformHttp.read(PLATFORM, response.body()).path("records")) {
+            if (ContentMatch.same(request.text(), item.path("value").path("text").asText(null))) {
+                String uri = item.path("uri").asText();
+                return Lookup.found(uri, url(account, uri));
+            }
+        }
+        return Lookup.absent();
+    }
+
+    @Override
+    public Deletion delete(Account account, String platformPostId) {
+        String rkey = platformPostId.substring(platformPostId.lastIndexOf('/') + 1);
+        HttpResponse<String> response = call(account, session -> xrpc(account, "com.atproto.repo.deleteRecord")
+                .header("Authorization", "Bearer " + session.accessJwt())
+                .header("Content-Type", "application/json")
+                .POST(PlatformHttp.json(Map.of("repo", session.did(), "collection", COLLECTION, "rkey", rkey))).build());
+        if (PlatformHttp.ok(response)) {
+            return Deletion.done();
+        }
+        return Deletion.refused("Bluesky refused the delete (HTTP " + response.statusCode() + "): " + errorOf(response));
+    }
+
+    /**
+     * Link and mention facets with UTF-8 byte offsets. A mention whose handle does not resolve to a DID stays plain
+     * text, as the Bluesky app does.
+     */
+    List<Map<String, Object>> facets(Account account, String text) {
+        List<Map<String, Object>> facets = new ArrayList<>();
+        for (Extractor.Entity link : new Extractor().extractURLsWithIndices(text)) {
+            String uri = link.getValue().matches("(?i)^https?://.*") ? link.getValue() : "https://" + link.getValue();
+            facets.add(facet(text, link.getStart(), link.getEnd(), Map.of("$type", "app.bsky.richtext.facet#link", "uri", uri)));
+        }
+        Matcher mention = MENTION.matcher(text);
+        while (mention.find()) {
+            String did = resolve(account, mention.group(1));
+            if (did != null) {
+                facets.add(facet(text, mention.start(), mention.end(), Map.of("$type", "app.bsky.richtext.facet#mention", "did", did)));
+            }
+        }
+        return facets;
+    }
+
+    private static Map<String, Object> facet(String text, int start, int end, Map<String, Object> feature) {
+        int byteStart = text.substring(0, start).getBytes(StandardCharsets.UTF_8).length;
+        int byteEnd = byteStart + text.substring(start, end).getBytes(StandardCharsets.UTF_8).length;
+        return Map.of("index", Map.of("byteStart", byteStart, "byteEnd", byteEnd), "features", List.of(feature));
+    }
+
+    private String resolve(Account account, String handle) {
+        HttpResponse<String> response = http.send(PLATFORM, account, xrpc(account,
+                "com.atproto.identity.resolveHandle?handle=" + PlatformHttp.encode(handle)).GET().build());
+        return PlatformHttp.ok(response) ? PlatformHttp.read(PLATFORM, response.body()).path("did").asText(null) : null;
+    }
+
+    /** Calls with the account's session; an expired or refused session is made again, once. */
+    private HttpResponse<String> call(Account account, java.util.function.Function<Session, java.net.http.HttpRequest> request) {
+        HttpResponse<String> response = http.send(PLATFORM, account, request.apply(session(account)));
+        if (response.statusCode() == 401 || (response.statusCode() == 400 && "ExpiredToken".equals(errorName(response)))) {
+            sessions.remove(account.key());
+            response = http.send(PLATFORM, account, request.apply(session(account)));
+        }
+        return response;
+    }
+
+    private Session session(Account account) {
+        Session cached = sessions.get(account.key());
+        if (cached != null) {
+            return cached;
+        }
+        String identifier = credentials.find(account.credentials(), "identifier").map(s -> s.value()).orElse(account.handle());
+        HttpResponse<String> response = http.send(PLATFORM, account, xrpc(account, "com.atproto.server.createSession")
+                .header("Content-Type", "application/json")
+                .POST(PlatformHttp.json(Map.of("identifier", identifier,
+                        "password", credentials.require(account, "app-password").value()))).build());
+        if (!PlatformHttp.ok(response)) {
+            throw new SessionRefusedException("Bluesky refused the session (HTTP " + response.statusCode() + "): " + errorOf(response));
+        }
+        JsonNode body = PlatformHttp.read(PLATFORM, response.body());
+        Session session = new Session(body.path("did").asText(), body.path("accessJwt").asText());
+        sessions.put(account.key(), session);
+        return session;
+    }
+
+    /** The app password was refused: the account's credentials need a person, and the post fails. */
+    public static class SessionRefusedException extends dev.crier.publish.domain.CredentialSource.MissingCredentialException {
+        SessionRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    private java.net.http.HttpRequest.Builder xrpc(Account account, String method) {
+        return http.request(account.settings().getOrDefault("pds", defaultPds).replaceAll("/+$", "") + "/xrpc/" + method);
+    }
+
+    private static String errorOf(HttpResponse<String> response) {
+        return PlatformHttp.message(response, "message", "error");
+    }
+
+    private static String errorName(HttpResponse<String> response) {
+        return PlatformHttp.message(response, "error");
+    }
+
+    /** {@code at://did/app.bsky.feed.post/rkey} is shown at {@code https://bsky.app/profile/<handle>/post/<rkey>}. */
+    private static String url(Account account, String uri) {
+        return "https://bsky.app/profile/" + account.handle() + "/post/" + uri.substring(uri.lastIndexOf('/') + 1);
+    }
+}

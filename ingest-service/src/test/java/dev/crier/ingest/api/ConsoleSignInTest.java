@@ -93,6 +93,12 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void aServiceWithoutAConsoleSaysSoAtItsHome() {
+        given().redirects().follow(false).get("/console").then().statusCode(404)
+                .body("detail", equalTo("This service has no console."));
+    }
+
+    @Test
     void aBrowserWithoutASessionIsSentToSignInAndAnApiClientGetsAProblem() {
         String path = "/v1/drafts/" + UUID.randomUUID();
         given().redirects().follow(false).accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").get(path)

@@ -20,7 +20,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import dev.crier.platform.api.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import java.net.URI;
+import java.util.Optional;
 import java.time.Clock;
 
 /**
@@ -35,11 +39,21 @@ public class SignInResource {
     private final Template signIn;
     private final JWTParser parser;
     private final Clock clock;
+    private final Optional<String> home;
 
-    public SignInResource(@Location("console/sign-in.html") Template signIn, JWTParser parser, Clock clock) {
+    public SignInResource(@Location("console/sign-in.html") Template signIn, JWTParser parser, Clock clock,
+                          @ConfigProperty(name = "crier.console.home") Optional<String> home) {
         this.signIn = signIn;
         this.parser = parser;
         this.clock = clock;
+        this.home = home;
+    }
+
+    /** Where a sign-in lands by default: the service's console, if it has one. */
+    @GET
+    public Response home() {
+        return home.map(path -> Response.seeOther(URI.create(path)).build())
+                .orElseThrow(() -> ProblemException.notFound("This service has no console."));
     }
 
     @GET

@@ -352,8 +352,10 @@ class ReviewResourceTest {
                 .post("/console/reviews/" + postId + "/decision").then().statusCode(403)
                 .body("title", equalTo("Form token missing or stale"));
         as("reviewer").get("/v1/reviews/" + postId).then().body("status", equalTo("PENDING"));
-        // Unsigned browsers are sent to sign in.
+        // Unsigned browsers are sent to sign in; the console is where a sign-in lands by default.
         given().accept("text/html").redirects().follow(false).get("/console/reviews").then().statusCode(303);
+        given().redirects().follow(false).get("/console").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/console/reviews"));
     }
 
     private PostDecided only(EventType<PostDecided> type, String postId) {

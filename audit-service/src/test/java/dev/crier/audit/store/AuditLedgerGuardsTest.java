@@ -53,6 +53,20 @@ class AuditLedgerGuardsTest {
                 "SET session_replication_role = replica; DELETE FROM audit_records", "DELETE");
     }
 
+    @Test
+    void theTreesTablesRefuseChangesToo() {
+        assertThatThrownBy(() -> {
+            try (Connection c = db.getConnection()) {
+                c.createStatement().execute("DELETE FROM audit_tree_heads");
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("audit_tree_heads is append-only: DELETE refused");
+        assertThatThrownBy(() -> {
+            try (Connection c = db.getConnection()) {
+                c.createStatement().execute("TRUNCATE audit_tree_nodes");
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("audit_tree_nodes is append-only: TRUNCATE refused");
+    }
+
     private void assertRefused(String sql, String operation) {
         assertRefused(db::getConnection, sql, operation);
     }

@@ -4,6 +4,7 @@ import dev.crier.audit.domain.ReceivedEvent;
 import dev.crier.audit.domain.merkle.CompactRange;
 import dev.crier.audit.domain.merkle.MerkleHash;
 import dev.crier.audit.domain.merkle.TreeState;
+import dev.crier.audit.domain.privacy.PayloadMasker;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,7 +57,9 @@ public final class LedgerWriter {
                                            payload, leaf_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (ReceivedEvent event : fresh) {
-                byte[] leafHash = MerkleHash.leafHash(event.payload());
+                // Masked before anything is written: the original of a sensitive event never reaches the table.
+                byte[] stored = PayloadMasker.mask(event.payload());
+                byte[] leafHash = MerkleHash.leafHash(stored);
                 long index = tree.append(leafHash, nodes);
                 ps.setLong(1, index);
                 ps.setString(2, event.eventId());
@@ -66,7 +69,7 @@ public final class LedgerWriter {
                 ps.setString(6, event.subject());
                 ps.setString(7, event.source());
                 ps.setTimestamp(8, Timestamp.from(event.time()));
-                ps.setBytes(9, event.payload());
+                ps.setBytes(9, stored);
                 ps.setBytes(10, leafHash);
                 ps.addBatch();
             }

@@ -1,5 +1,6 @@
 package dev.crier.audit.store;
 
+import dev.crier.audit.TestEvents;
 import dev.crier.infra.CrierTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,7 +29,7 @@ class AuditLedgerGuardsTest {
     /** Row triggers fire only for rows that exist. */
     @BeforeEach
     void oneRecordAtLeast() {
-        ledger.append(AuditLedgerTest.someEvent());
+        ledger.append(TestEvents.received());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.crier.audit.store;
 
+import dev.crier.audit.TestEvents;
 import dev.crier.audit.domain.ReceivedEvent;
 import dev.crier.infra.CrierTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -9,13 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,15 +33,9 @@ class AuditLedgerTest {
     @Inject
     AgroalDataSource db;
 
-    static ReceivedEvent someEvent() {
-        UUID post = UUID.randomUUID();
-        return new ReceivedEvent(UUID.randomUUID().toString(), "dev.crier.draft.submitted", "drafts.submitted",
-                post.toString(), post, "/test", Instant.now(), "{}".getBytes(StandardCharsets.UTF_8));
-    }
-
     @Test
     void aRecordedEventIdIsDropped() throws SQLException {
-        ReceivedEvent event = someEvent();
+        ReceivedEvent event = TestEvents.received();
         assertThat(ledger.append(event)).isTrue();
         long before = count();
         assertThat(ledger.append(event)).isFalse();
@@ -55,7 +47,7 @@ class AuditLedgerTest {
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Boolean>> appends = IntStream.range(0, 40)
-                    .<Callable<Boolean>>mapToObj(i -> () -> ledger.append(someEvent())).toList();
+                    .<Callable<Boolean>>mapToObj(i -> () -> ledger.append(TestEvents.received())).toList();
             for (Future<Boolean> appended : writers.invokeAll(appends)) {
                 assertThat(appended.get()).isTrue();
             }

@@ -1,5 +1,6 @@
 package dev.crier.audit.store;
 
+import dev.crier.audit.TestEvents;
 import dev.crier.audit.domain.ReceivedEvent;
 import dev.crier.audit.domain.merkle.InMemoryNodeSource;
 import dev.crier.audit.domain.merkle.MerkleHash;
@@ -36,7 +37,7 @@ class MerkleTreeStoreTest {
     @Test
     void theStoredTreeIsTheTreeOfTheStoredBytesAndServesTheSameProofs() throws SQLException {
         for (int batch = 0; batch < 6; batch++) {
-            List<ReceivedEvent> events = IntStream.range(0, 100).mapToObj(i -> AuditLedgerTest.someEvent()).toList();
+            List<ReceivedEvent> events = IntStream.range(0, 100).mapToObj(i -> TestEvents.received()).toList();
             assertThat(ledger.appendAll(events)).hasSize(100);
         }
         TreeState head = ledger.head();
@@ -70,7 +71,7 @@ class MerkleTreeStoreTest {
 
     @Test
     void perfectSubtreesOfAtLeast256LeavesAreStoredAsTheyComplete() throws SQLException {
-        ledger.appendAll(IntStream.range(0, 300).mapToObj(i -> AuditLedgerTest.someEvent()).toList());
+        ledger.appendAll(IntStream.range(0, 300).mapToObj(i -> TestEvents.received()).toList());
         try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT min(level), count(*) FROM audit_tree_nodes WHERE level = 8 AND idx = 0")) {
             rs.next();

@@ -26,11 +26,12 @@ public final class TestEvents {
     private TestEvents() {
     }
 
-    /** An event about a new post, as the ledger receives it. */
+    /** An event about a new post, as the ledger receives it; no two have the same bytes. */
     public static ReceivedEvent received() {
         UUID post = UUID.randomUUID();
-        return new ReceivedEvent(UUID.randomUUID().toString(), "dev.crier.draft.submitted", "drafts.submitted",
-                post.toString(), post, SOURCE, Instant.now(), "{}".getBytes(StandardCharsets.UTF_8));
+        String id = UUID.randomUUID().toString();
+        return new ReceivedEvent(id, "dev.crier.draft.submitted", "drafts.submitted", post.toString(), post, SOURCE,
+                Instant.now(), ("{\"postId\":\"" + post + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     public static Event<DraftSubmitted> submitted(String postId, String text) {

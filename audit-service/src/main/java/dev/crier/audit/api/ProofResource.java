@@ -65,9 +65,9 @@ public class ProofResource {
         if (i >= size) {
             throw Params.invalid("index", "must be below treeSize (" + size + ")");
         }
-        InclusionProof proof = ledger.inclusionProof(i, size);
+        InclusionProof proof = provable(() -> ledger.inclusionProof(i, size));
         byte[] leaf = ledger.record(i).orElseThrow().leafHash();
-        return new InclusionView(i, size, b64(leaf), b64(ledger.rootHash(size)),
+        return new InclusionView(i, size, b64(leaf), b64(provable(() -> ledger.rootHash(size))),
                 proof.path().stream().map(ProofResource::b64).toList());
     }
 
@@ -81,9 +81,19 @@ public class ProofResource {
         if (f > t) {
             throw Params.invalid("from", "must not exceed to (" + t + ")");
         }
-        ConsistencyProof proof = ledger.consistencyProof(f, t);
-        return new ConsistencyView(f, t, b64(ledger.rootHash(f)), b64(ledger.rootHash(t)),
+        ConsistencyProof proof = provable(() -> ledger.consistencyProof(f, t));
+        return new ConsistencyView(f, t, b64(provable(() -> ledger.rootHash(f))), b64(provable(() -> ledger.rootHash(t))),
                 proof.path().stream().map(ProofResource::b64).toList());
+    }
+
+    /** A proof over records that are missing or malformed cannot be made: the ledger was damaged from outside. */
+    private static <T> T provable(java.util.function.Supplier<T> proof) {
+        try {
+            return proof.get();
+        } catch (IllegalStateException e) {
+            throw ProblemException.of(409, "ledger-damaged", "The ledger is damaged",
+                    "No proof can be made: " + e.getMessage() + ". Run the verify command to see what changed.");
+        }
     }
 
     private long withinLog(String name, long size) {

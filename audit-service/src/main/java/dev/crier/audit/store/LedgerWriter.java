@@ -1,6 +1,7 @@
 package dev.crier.audit.store;
 
 import dev.crier.audit.domain.ReceivedEvent;
+import dev.crier.audit.domain.RecordFields;
 import dev.crier.audit.domain.merkle.CompactRange;
 import dev.crier.audit.domain.merkle.MerkleHash;
 import dev.crier.audit.domain.merkle.TreeState;
@@ -54,8 +55,8 @@ public final class LedgerWriter {
         TreeStore.NodeBatch nodes = new TreeStore.NodeBatch();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO audit_records (idx, event_id, ce_type, topic, post_id, subject, source, event_time,
-                                           payload, leaf_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                           payload, leaf_hash, author_id, department, decision, rule_ids, platforms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (ReceivedEvent event : fresh) {
                 // Masked before anything is written: the original of a sensitive event never reaches the table.
                 byte[] stored = PayloadMasker.mask(event.payload());
@@ -71,6 +72,12 @@ public final class LedgerWriter {
                 ps.setTimestamp(8, Timestamp.from(event.time()));
                 ps.setBytes(9, stored);
                 ps.setBytes(10, leafHash);
+                RecordFields fields = RecordFields.of(stored);
+                ps.setString(11, fields.authorId());
+                ps.setString(12, fields.department());
+                ps.setString(13, fields.decision());
+                ps.setArray(14, c.createArrayOf("text", fields.ruleIds().toArray()));
+                ps.setArray(15, c.createArrayOf("text", fields.platforms().toArray()));
                 ps.addBatch();
             }
             ps.executeBatch();

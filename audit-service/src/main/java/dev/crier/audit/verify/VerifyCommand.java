@@ -70,7 +70,7 @@ public final class VerifyCommand {
             String token = Files.readString(tokenFile).trim();
             System.exit(new VerifyCommand(url, token, state, System.out).run().ok() ? 0 : 1);
         } catch (IOException | RuntimeException e) {
-            System.err.println("could not verify: " + e.getMessage());
+            System.err.println("could not verify: " + e);
             System.exit(2);
         }
     }

@@ -39,11 +39,38 @@ public final class Masker {
 
     /** The text with every recognised span replaced by its label; the same string when nothing was found. */
     public static String mask(String text) {
+        if (!mayHoldAny(text)) {
+            return text;
+        }
         String masked = text;
         for (Rule rule : RULES) {
             masked = apply(rule, masked);
         }
         return masked;
+    }
+
+    /** Words without which no credential rule can match (lower case); numbers and e-mails need a digit or an @. */
+    private static final List<String> HINTS = List.of("pass", "pwd", "secret", "key", "token", "bearer", "eyj",
+            "akia", "asia");
+
+    /**
+     * A cheap scan that rules out most text before any regular expression runs: every rule needs a digit, an @ or
+     * one of {@link #HINTS}.
+     */
+    private static boolean mayHoldAny(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if ((ch >= '0' && ch <= '9') || ch == '@') {
+                return true;
+            }
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String hint : HINTS) {
+            if (lower.contains(hint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String apply(Rule rule, String text) {

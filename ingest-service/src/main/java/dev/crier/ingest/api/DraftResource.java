@@ -81,8 +81,9 @@ public class DraftResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"submitter", "reviewer", "comms-head", "auditor", "ops"})
-    @Operation(summary = "A draft's current status", description = "SUBMITTED, APPROVED, NEEDS_REVIEW, REJECTED, "
-            + "PUBLISHED, PARTIALLY_PUBLISHED or PUBLISH_FAILED, with the decision's reasons and each platform's result.")
+    @Operation(summary = "A draft's current status", description = "SUBMITTED, NEEDS_REVIEW, APPROVED, REJECTED, "
+            + "CHANGES_REQUESTED, EXPIRED, PUBLISHED, PARTIALLY_PUBLISHED, PUBLISH_FAILED or RETRACTED, with the "
+            + "decision's reasons, each review step, each platform's result and any retraction.")
     @APIResponse(responseCode = "200", description = "The draft's status")
     @APIResponse(responseCode = "404", description = "No such draft")
     public DraftView status(@PathParam("id") String id) {
@@ -90,7 +91,8 @@ public class DraftResource {
                 .filter(this::visibleToCaller)
                 .orElseThrow(() -> ProblemException.notFound("There is no draft with id " + id + "."));
         return new DraftView(row.id().toString(), row.status(), row.externalId(), row.submittedAt(), row.updatedAt(),
-                tree(row.decisionJson()), tree(row.publishResultsJson()));
+                tree(row.decisionJson()), tree(row.reviewHistoryJson()), tree(row.publishResultsJson()),
+                tree(row.retractionJson()));
     }
 
 

@@ -1,12 +1,12 @@
 package dev.crier.ingest.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.events.Event;
 import dev.crier.events.EventType;
 import dev.crier.events.PostDecided;
+import dev.crier.events.PostRetracted;
 import dev.crier.events.PublishOutcome;
-import dev.crier.ingest.domain.DraftStatus;
+import dev.crier.events.ReviewOutcome;
+import dev.crier.ingest.domain.StatusReport;
 import dev.crier.ingest.store.DraftStore;
 import dev.crier.platform.messaging.IncomingEvents;
 import io.smallrye.common.annotation.Blocking;
@@ -14,27 +14,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** Follows each draft through the pipeline: decisions and publish outcomes become its status. */
+/** Follows each draft through the pipeline: decisions, reviews, publish outcomes and retractions become its status. */
 @ApplicationScoped
 public class PipelineStatusConsumer {
 
-    private static final Set<EventType<?>> FOLLOWED = Set.of(EventType.POST_DECIDED, EventType.POST_PUBLISHED,
-            EventType.POST_PUBLISH_FAILED);
+    private static final Set<EventType<?>> FOLLOWED = Set.of(EventType.POST_DECIDED, EventType.POST_APPROVED,
+            EventType.POST_REJECTED, EventType.POST_CHANGES_REQUESTED, EventType.POST_EXPIRED,
+            EventType.REVIEW_ESCALATED, EventType.POST_PUBLISHED, EventType.POST_PUBLISH_FAILED,
+            EventType.POST_RETRACTED);
 
     private final IncomingEvents incoming;
     private final DraftStore store;
-    private final ObjectMapper json;
 
-    public PipelineStatusConsumer(IncomingEvents incoming, DraftStore store, ObjectMapper json) {
+    public PipelineStatusConsumer(IncomingEvents incoming, DraftStore store) {
         this.incoming = incoming;
         this.store = store;
-        this.json = json;
     }
 
     @Incoming("pipeline-status")
@@ -44,25 +42,29 @@ public class PipelineStatusConsumer {
     }
 
     private void apply(Event<?> event) {
-        UUID postId = UUID.fromString(event.postId());
-        if (event.data() instanceof PostDecided decided) {
-            Map<String, Object> decision = new LinkedHashMap<>();
-            decision.put("decision", decided.decision());
-            decision.put("riskScore", decided.riskScore());
-            decision.put("reasons", decided.findings());
-            decision.put("policy", decided.policy());
-            decision.put("decidedAt", decided.decidedAt());
-            store.applyStatus(event.id(), postId, DraftStatus.of(decided.decision()), write(decision), null);
-        } else if (event.data() instanceof PublishOutcome outcome) {
-            store.applyStatus(event.id(), postId, DraftStatus.of(outcome.status()), null, write(outcome.results()));
+        StatusReport report = reportOf(event);
+        if (report != null) {
+            store.applyStatus(event.id(), UUID.fromString(event.postId()), report);
         }
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    private static StatusReport reportOf(Event<?> event) {
+        if (event.data() instanceof PostDecided decided) {
+            if (event.type() == EventType.POST_DECIDED) {
+                return StatusReport.decided(decided);
+            }
+            // posts.approved and posts.rejected repeat posts.decided for automatic decisions: only a person's is news.
+            return decided.review() == null ? null : StatusReport.reviewed(decided);
         }
+        if (event.data() instanceof ReviewOutcome outcome) {
+            return StatusReport.reviewed(outcome);
+        }
+        if (event.data() instanceof PublishOutcome outcome) {
+            return StatusReport.published(outcome);
+        }
+        if (event.data() instanceof PostRetracted retracted) {
+            return StatusReport.retracted(retracted);
+        }
+        return null;
     }
 }

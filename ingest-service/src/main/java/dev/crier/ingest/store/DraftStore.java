@@ -1,7 +1,9 @@
 package dev.crier.ingest.store;
 
 import dev.crier.platform.store.StoreUnavailableException;
-import dev.crier.ingest.domain.DraftStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crier.ingest.domain.StatusReport;
 import dev.crier.platform.store.ProcessedEvents;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,12 +22,14 @@ import java.util.UUID;
 public class DraftStore {
 
     private static final String COLUMNS = "id, caller, request_hash, external_id, accepted, status, decision::text, "
-            + "publish_results::text, submitted_at, updated_at";
+            + "publish_results::text, submitted_at, updated_at, review_history::text, retraction::text";
 
     private final AgroalDataSource db;
+    private final ObjectMapper json;
 
-    public DraftStore(AgroalDataSource db) {
+    public DraftStore(AgroalDataSource db, ObjectMapper json) {
         this.db = db;
+        this.json = json;
     }
 
     /** Records a draft before its event is sent; false when the caller already used this idempotency key. */
@@ -63,28 +68,52 @@ public class DraftStore {
     }
 
     /**
-     * Applies a status the pipeline reported, once per event id, and only forward: a late or repeated event
-     * changes nothing. A report also proves the draft reached Kafka, so it counts as accepted.
+     * Applies what the pipeline reported, once per event id. The details are kept whatever order events arrive in
+     * (they travel on different topics); the status only moves forward, so a late event never takes a draft back.
+     * A report also proves the draft reached Kafka, so it counts as accepted.
      */
     @Transactional
-    public void applyStatus(String eventId, UUID postId, DraftStatus status, String decisionJson, String publishResultsJson) {
+    public void applyStatus(String eventId, UUID postId, StatusReport report) {
         try (Connection c = db.getConnection()) {
             if (!ProcessedEvents.firstTime(c, eventId)) {
                 return;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE drafts SET status = ?, status_rank = ?, accepted = true, "
-                    + "decision = coalesce(?::jsonb, decision), publish_results = coalesce(?::jsonb, publish_results), "
-                    + "updated_at = now() WHERE id = ? AND status_rank <= ?")) {
-                ps.setString(1, status.name());
-                ps.setInt(2, status.rank());
-                ps.setString(3, decisionJson);
-                ps.setString(4, publishResultsJson);
+            String decision = write(report.decision());
+            // Appended as a one-element array, so that "no step" (null) appends nothing.
+            String step = report.reviewStep() == null ? null : write(List.of(report.reviewStep()));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE drafts SET accepted = true, updated_at = now(), "
+                    + "decision = coalesce(decision, ?::jsonb), publish_results = coalesce(?::jsonb, publish_results), "
+                    + "review_history = review_history || coalesce(?::jsonb, '[]'::jsonb), "
+                    + "retraction = coalesce(?::jsonb, retraction) WHERE id = ?")) {
+                ps.setString(1, decision);
+                ps.setString(2, write(report.publishResults()));
+                ps.setString(3, step);
+                ps.setString(4, write(report.retraction()));
                 ps.setObject(5, postId);
-                ps.setInt(6, status.rank());
+                ps.executeUpdate();
+            }
+            if (report.status() == null) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE drafts SET status = ?, status_rank = ?, "
+                    + "decision = coalesce(?::jsonb, decision) WHERE id = ? AND status_rank <= ?")) {
+                ps.setString(1, report.status().name());
+                ps.setInt(2, report.status().rank());
+                ps.setString(3, decision);
+                ps.setObject(4, postId);
+                ps.setInt(5, report.status().rank());
                 ps.executeUpdate();
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return value == null ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -99,7 +128,8 @@ public class DraftStore {
                 }
                 return Optional.of(new DraftRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant()));
+                        rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), rs.getString(11),
+                        rs.getString(12)));
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);

@@ -7,7 +7,10 @@ import dev.crier.events.EventType;
 import dev.crier.events.Finding;
 import dev.crier.events.PolicyRef;
 import dev.crier.events.PostDecided;
+import dev.crier.events.PostRetracted;
 import dev.crier.events.PublishOutcome;
+import dev.crier.events.Review;
+import dev.crier.events.ReviewOutcome;
 import dev.crier.events.Topics;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
@@ -16,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,52 @@ class PipelineStatusConsumerTest {
     }
 
     @Test
+    void reviewStepsAndARetractionAreShownWithWhoWhenAndWhy() {
+        String id = submit();
+        var decided = decided(id, Decision.NEEDS_REVIEW, "d".repeat(64));
+        injector.send(decided);
+        awaitStatus(id, "NEEDS_REVIEW");
+        injector.send(reviewOutcome(id, ReviewOutcome.Outcome.ESCALATED, "system", "Waiting over 4 hours"));
+        // An automatic repeat on posts.approved (no person) is not a review step.
+        injector.send(Event.of(EventType.POST_APPROVED, "/test", id, "auto", Instant.now(), decided.data()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(view(id).getList("review.outcome"))
+                .containsExactly("ESCALATED"));
+        assertThat(status(id)).isEqualTo("NEEDS_REVIEW");
+
+        var review = new Review("u-9", "comms-head", "Checked the number with the program", Instant.now(), List.of("u-9"));
+        injector.send(Event.of(EventType.POST_APPROVED, "/test", id, "review", Instant.now(),
+                decided.data().reviewed(Decision.APPROVED, review, Instant.now(), decided.data().draft())));
+        awaitStatus(id, "APPROVED");
+        var view = view(id);
+        assertThat(view.getList("review.outcome")).containsExactly("ESCALATED", "APPROVED");
+        assertThat(view.getString("review[1].by")).isEqualTo("u-9");
+        assertThat(view.getString("review[1].reason")).isEqualTo("Checked the number with the program");
+        assertThat(view.getString("decision.decision")).as("the policy's own decision stays shown").isEqualTo("NEEDS_REVIEW");
+
+        injector.send(outcome(id, PublishOutcome.Status.PUBLISHED));
+        awaitStatus(id, "PUBLISHED");
+        injector.send(Event.of(EventType.POST_RETRACTED, "/test", id, null, Instant.now(), new PostRetracted(id, "u-9",
+                "Wrong clinic hours", List.of(new PostRetracted.Retraction("sandbox", "@hc", "s-1", true, null)),
+                Instant.now())));
+        awaitStatus(id, "RETRACTED");
+        assertThat(view(id).getString("retraction.reason")).isEqualTo("Wrong clinic hours");
+    }
+
+    @Test
+    void aDraftThatExpiredInReviewCanStillBeApprovedWithANewTime() {
+        String id = submit();
+        var decided = decided(id, Decision.NEEDS_REVIEW, "e".repeat(64));
+        injector.send(decided);
+        injector.send(reviewOutcome(id, ReviewOutcome.Outcome.EXPIRED, "system", "publishAt passed while in review"));
+        awaitStatus(id, "EXPIRED");
+        var review = new Review("u-9", "comms-head", "New time agreed", Instant.now(), List.of("u-9"));
+        injector.send(Event.of(EventType.POST_APPROVED, "/test", id, "review", Instant.now(),
+                decided.data().reviewed(Decision.APPROVED, review, Instant.now(), decided.data().draft())));
+        awaitStatus(id, "APPROVED");
+        assertThat(view(id).getList("review.outcome")).containsExactly("EXPIRED", "APPROVED");
+    }
+
+    @Test
     void poisonOnAFollowedTopicIsDeadLetteredToThatTopicsDlq() {
         String key = java.util.UUID.randomUUID().toString();
         injector.raw(Topics.POSTS_PUBLISHED, key, "{}", new RecordHeaders());
@@ -96,6 +146,16 @@ class PipelineStatusConsumerTest {
                 new PublishOutcome.PlatformResult("x", null, PublishOutcome.State.FAILED, null, null, "account suspended"));
         return Event.of(EventType.outcomeOf(status), "/test", id, null, Instant.now(),
                 new PublishOutcome(id, status, results, Instant.now()));
+    }
+
+    static Event<ReviewOutcome> reviewOutcome(String id, ReviewOutcome.Outcome outcome, String actor, String reason) {
+        return Event.of(EventType.outcomeOf(outcome), "/test", id, null, Instant.now(),
+                new ReviewOutcome(id, outcome, actor, reason, Instant.now()));
+    }
+
+    static JsonPath view(String id) {
+        return given().auth().oauth2(CrierTestResource.token("submitter")).get("/v1/drafts/" + id)
+                .then().statusCode(200).extract().jsonPath();
     }
 
     static String submit() {

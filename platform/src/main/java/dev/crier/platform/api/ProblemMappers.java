@@ -8,7 +8,11 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -53,7 +57,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e) {
+    public Response unauthorized(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        if (isConsolePage(headers)) {
+            // A person at a console page: send them to sign in and back, rather than show a JSON problem.
+            String next = uri.getRequestUri().getRawPath()
+                    + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+            return Response.seeOther(UriBuilder.fromPath("/console/sign-in").queryParam("next", next).build()).build();
+        }
         return respond(new Problem(ProblemException.type("unauthorized"), "Authentication required", 401,
                 "Send a valid bearer token (Authorization: Bearer <JWT>).", List.of()))
                 .header("WWW-Authenticate", "Bearer")
@@ -83,6 +93,13 @@ public class ProblemMappers {
         LOG.errorf(e, "incident %s: unexpected %s", incident, e.getClass().getName());
         return respond(new Problem(ProblemException.type("internal"), "Internal error", 500,
                 "Something went wrong on our side; quote incident " + incident + " to the operators.", List.of())).build();
+    }
+
+    /** A browser asking for a page, not an API client with a bearer token. */
+    private static boolean isConsolePage(HttpHeaders headers) {
+        return headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+                && headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
+                && !t.isWildcardType());
     }
 
     private static String detailOf(WebApplicationException e, int status) {

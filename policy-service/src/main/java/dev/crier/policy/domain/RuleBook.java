@@ -27,6 +27,7 @@ import dev.crier.policy.domain.text.Lexicon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a policy's rules. Holds what is costly to load and does not change with the policy file (the profanity
@@ -35,10 +36,10 @@ import java.util.Map;
 public final class RuleBook {
 
     private final Map<String, Lexicon<ProfanityRule.Severity>> profanity;
-    private final String[] words;
+    private final Set<String> words;
     private final LanguageIdentifier languages;
 
-    public RuleBook(Map<String, Lexicon<ProfanityRule.Severity>> profanity, String[] words, LanguageIdentifier languages) {
+    public RuleBook(Map<String, Lexicon<ProfanityRule.Severity>> profanity, Set<String> words, LanguageIdentifier languages) {
         this.profanity = profanity;
         this.words = words;
         this.languages = languages;

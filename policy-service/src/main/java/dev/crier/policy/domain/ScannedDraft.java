@@ -1,5 +1,6 @@
 package dev.crier.policy.domain;
 
+import com.twitter.twittertext.Extractor;
 import dev.crier.events.Draft;
 import dev.crier.policy.domain.text.MappedText;
 import dev.crier.policy.domain.text.TextFolder;
@@ -50,6 +51,7 @@ public final class ScannedDraft {
         private MappedText squeezed;
         private int digits = -1;
         private Boolean mayHoldLink;
+        private List<Extractor.Entity> urls;
 
         Version(String language, String text) {
             this.language = language;
@@ -100,6 +102,14 @@ public final class ScannedDraft {
                 mayHoldLink = ScannedDraft.mayHoldLink(text);
             }
             return mayHoldLink;
+        }
+
+        /** The links in the text as twitter-text finds them: its URL grammar is costly, so it runs once a version. */
+        public List<Extractor.Entity> urls() {
+            if (urls == null) {
+                urls = mayHoldLink() ? List.copyOf(new Extractor().extractURLsWithIndices(text)) : List.of();
+            }
+            return urls;
         }
 
         public boolean contains(char c) {

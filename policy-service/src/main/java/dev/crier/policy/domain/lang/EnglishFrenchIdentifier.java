@@ -36,18 +36,19 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
             .build();
 
     /**
-     * Signs of its own language and none of the other settle it without the detector, and so do two or more signs of
-     * the other language and none of its own; Lingua looks only at the texts left open.
+     * Plainly more signs of its own language than of the other (a French place name in an English post is one sign
+     * of French among many of English) settle it without the detector, and so do plainly more of the other; Lingua
+     * looks only at the texts left open.
      */
     @Override
     public boolean consistentWith(String language, String text) {
         int[] evidence = evidence(text);
         int own = language.equals("en") ? evidence[0] : evidence[1];
         int other = language.equals("en") ? evidence[1] : evidence[0];
-        if (own >= 1 && other == 0) {
+        if (own >= 1 && own >= 3 * other) {
             return true;
         }
-        if (own == 0 && other >= 2) {
+        if (other >= 2 && other >= 3 * own) {
             return false;
         }
         return LanguageIdentifier.super.consistentWith(language, text);

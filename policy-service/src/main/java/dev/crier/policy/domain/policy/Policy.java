@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A policy as its file states it: which rules run and how, and the organization's lists. The hash is the SHA-256
- * of the file's bytes, so a decision names exactly the text it was made under.
+ * of the file's bytes, so a decision names exactly the text it was made under. {@code review} says what the review of
+ * a draft in the queue needs (its file section is optional: {@link ReviewSettings#defaults()}).
  */
 public record Policy(
         String id,
@@ -23,7 +24,8 @@ public record Policy(
         List<String> restrictedNames,
         List<String> parties,
         List<String> calls,
-        List<String> slogans) {
+        List<String> slogans,
+        ReviewSettings review) {
 
     public PolicyRef ref() {
         return new PolicyRef(id, version, hash);

@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ public final class PolicyParser {
     private static final Set<String> LISTS = Set.of("allowedDomains", "deniedDomains", "shorteners",
             "officialPhoneNumbers", "restrictedNames", "parties", "calls", "slogans");
     private static final Set<String> RULE_KEYS = Set.of("action", "mildAction", "reviewAction", "shadow", "maxGrade");
+    private static final Set<String> REVIEW_KEYS = Set.of("commsHeadRules", "commsHeadCategories", "twoApprovalCategories",
+            "escalateAfter", "escalateAfterByCategory");
 
     public Policy parse(String yaml) {
         Node root;
@@ -60,15 +63,16 @@ public final class PolicyParser {
         if (profile.equals("generic") && rules.containsKey("languages.official")) {
             throw at(fields.get("rules"), "the generic profile has no languages.official rule");
         }
+        ReviewSettings review = fields.containsKey("review") ? review(fields.get("review")) : ReviewSettings.defaults();
         return new Policy(id, version, profile, sha256(yaml), rules,
                 list(fields, "allowedDomains"), list(fields, "deniedDomains"), list(fields, "shorteners"),
                 list(fields, "officialPhoneNumbers"), list(fields, "restrictedNames"), list(fields, "parties"),
-                list(fields, "calls"), list(fields, "slogans"));
+                list(fields, "calls"), list(fields, "slogans"), review);
     }
 
     private static Set<String> allowed() {
         var keys = new java.util.HashSet<>(LISTS);
-        keys.addAll(Set.of("id", "version", "profile", "rules"));
+        keys.addAll(Set.of("id", "version", "profile", "rules", "review"));
         return keys;
     }
 
@@ -96,6 +100,43 @@ public final class PolicyParser {
             rules.put(id, new RuleSettings(action, lesser == null ? null : action(lesser, id + " lesser action"), shadow, options));
         }
         return rules;
+    }
+
+    /** The {@code review:} section; what it leaves out keeps its default (see {@link ReviewSettings#defaults()}). */
+    private static ReviewSettings review(Node node) {
+        if (!(node instanceof MappingNode map)) {
+            throw at(node, "review must be a mapping, e.g. { twoApprovalCategories: [crisis] }");
+        }
+        Map<String, Node> f = fields(map, REVIEW_KEYS);
+        List<String> rules = list(f, "commsHeadRules");
+        if (f.containsKey("commsHeadRules")) {
+            List<Node> items = ((SequenceNode) f.get("commsHeadRules")).getValue();
+            for (int i = 0; i < rules.size(); i++) {
+                if (!RULES.contains(rules.get(i))) {
+                    throw at(items.get(i), "unknown rule '" + rules.get(i) + "' in review.commsHeadRules");
+                }
+            }
+        }
+        Duration escalateAfter = f.containsKey("escalateAfter")
+                ? duration(f.get("escalateAfter"), "review.escalateAfter") : ReviewSettings.DEFAULT_ESCALATE_AFTER;
+        Map<String, Duration> byCategory = new LinkedHashMap<>(ReviewSettings.DEFAULT_ESCALATE_AFTER_BY_CATEGORY);
+        Node perCategory = f.get("escalateAfterByCategory");
+        if (perCategory != null) {
+            if (!(perCategory instanceof MappingNode categories)) {
+                throw at(perCategory, "review.escalateAfterByCategory must map a category to a duration, e.g. { health-safety: 30m }");
+            }
+            for (NodeTuple t : categories.getValue()) {
+                String category = keyOf(t);
+                byCategory.put(category, duration(t.getValueNode(), "review.escalateAfterByCategory." + category));
+            }
+        }
+        return new ReviewSettings(Set.copyOf(rules), Set.copyOf(list(f, "commsHeadCategories")),
+                Set.copyOf(list(f, "twoApprovalCategories")), escalateAfter, byCategory);
+    }
+
+    private static Duration duration(Node n, String what) {
+        return (n instanceof ScalarNode s ? Durations.parse(s.getValue()) : java.util.Optional.<Duration>empty())
+                .orElseThrow(() -> at(n, what + " must be a positive duration such as 30m, 4h or 1d"));
     }
 
     private static Map<String, Node> fields(MappingNode map, Set<String> allowed) {

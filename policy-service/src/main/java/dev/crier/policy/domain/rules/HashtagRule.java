@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -25,11 +27,11 @@ public final class HashtagRule implements Rule {
     private static final int MIN_WORDS = 3;
 
     private final Finding.Action action;
-    private final String[] words;
+    private final Set<String> words;
 
-    public HashtagRule(Finding.Action action, String[] sortedWords) {
+    public HashtagRule(Finding.Action action, Set<String> words) {
         this.action = action;
-        this.words = sortedWords;
+        this.words = words;
     }
 
     @Override
@@ -79,17 +81,17 @@ public final class HashtagRule implements Rule {
     }
 
     private boolean isWord(String s) {
-        return (s.length() >= 2 || s.equals("a")) && Arrays.binarySearch(words, s) >= 0;
+        return (s.length() >= 2 || s.equals("a")) && words.contains(s);
     }
 
-    /** The English and French word lists (MIT, kept in lexicons/words with their licences), folded and sorted. */
-    public static String[] defaultWords() {
+    /** The English and French word lists (MIT, kept in lexicons/words with their licences), folded. */
+    public static Set<String> defaultWords() {
         ObjectMapper json = new ObjectMapper();
         try (InputStream en = resource("/lexicons/words/en.json"); InputStream fr = resource("/lexicons/words/fr.json")) {
             return Stream.concat(Arrays.stream(json.readValue(en, String[].class)), Arrays.stream(json.readValue(fr, String[].class)))
                     .filter(w -> w.length() <= MAX_WORD)
                     .map(w -> TextFolder.fold(w).toString())
-                    .distinct().sorted().toArray(String[]::new);
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,12 +37,8 @@ public final class LinkRule implements Rule {
     @Override
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
-        Extractor extractor = new Extractor();
         for (ScannedDraft.Version v : draft.versions()) {
-            if (!v.mayHoldLink()) {
-                continue;
-            }
-            for (Extractor.Entity url : extractor.extractURLsWithIndices(v.text())) {
+            for (Extractor.Entity url : v.urls()) {
                 String link = url.getValue();
                 Optional<String> host = hostOf(link);
                 if (host.isEmpty() || Policy.inDomains(host.get(), policy.allowedDomains())) {

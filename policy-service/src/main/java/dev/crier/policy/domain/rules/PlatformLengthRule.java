@@ -28,7 +28,7 @@ public final class PlatformLengthRule implements Rule {
             for (String platform : draft.draft().platforms()) {
                 int max = PlatformLimits.maxLength(platform);
                 if (!PlatformLimits.surelyFits(platform, v.text(), v.mayHoldLink())) {
-                    int length = PlatformLimits.length(platform, v.text());
+                    int length = PlatformLimits.length(platform, v.text(), v.urls());
                     if (length > max) {
                         over.add(platform + " (" + length + " of " + max + ")");
                     }

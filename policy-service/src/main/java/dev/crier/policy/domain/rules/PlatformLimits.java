@@ -5,6 +5,7 @@ import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextParser;
 import dev.crier.policy.domain.ScannedDraft;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,9 +47,14 @@ public final class PlatformLimits {
 
     /** The text's length as the platform counts it. */
     public static int length(String platform, String text) {
+        return length(platform, text, ScannedDraft.mayHoldLink(text) ? new Extractor().extractURLsWithIndices(text) : List.of());
+    }
+
+    /** The text's length as the platform counts it, given the links twitter-text found in it. */
+    public static int length(String platform, String text, List<Extractor.Entity> urls) {
         return switch (platform) {
-            case "x" -> xLength(text);
-            case "mastodon" -> mastodonLength(text);
+            case "x" -> xLength(text, urls);
+            case "mastodon" -> mastodonLength(text, urls);
             case "bluesky" -> graphemes(text);
             default -> text.codePointCount(0, text.length());
         };
@@ -57,19 +63,23 @@ public final class PlatformLimits {
     /**
      * twitter-text's weighted length. Its v3 configuration weighs U+0000-U+10FF and some punctuation (U+2000-U+200D,
      * U+2010-U+201F, U+2032-U+2037) as 1 and everything else (emoji, CJK) as 2, after NFC, with URLs as 23; for
-     * NFC text holding only weight-1 characters and no URL that is simply the character count, so the parser
-     * (a large regular expression) runs only for the other texts.
+     * NFC text holding only weight-1 characters that is simply the character count with each URL counted as 23, so
+     * the parser (a large regular expression) runs only for the other texts.
      */
-    static int xLength(String text) {
+    static int xLength(String text, List<Extractor.Entity> urls) {
         boolean simple = java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC);
         for (int i = 0; simple && i < text.length(); i++) {
             char c = text.charAt(i);
             simple = c <= 0x10FF || (c >= 0x2000 && c <= 0x200D) || (c >= 0x2010 && c <= 0x201F) || (c >= 0x2032 && c <= 0x2037);
         }
-        if (simple && !ScannedDraft.mayHoldLink(text)) {
-            return text.length();
+        if (!simple) {
+            return TwitterTextParser.parseTweet(text).weightedLength;
         }
-        return TwitterTextParser.parseTweet(text).weightedLength;
+        int length = text.length();
+        for (Extractor.Entity url : urls) {
+            length += URL_LENGTH - (url.getEnd() - url.getStart());
+        }
+        return length;
     }
 
     static int graphemes(String text) {
@@ -91,12 +101,9 @@ public final class PlatformLimits {
         return count;
     }
 
-    private static int mastodonLength(String text) {
+    private static int mastodonLength(String text, List<Extractor.Entity> urls) {
         int length = text.codePointCount(0, text.length());
-        if (!ScannedDraft.mayHoldLink(text)) {
-            return length;
-        }
-        for (Extractor.Entity url : new Extractor().extractURLsWithIndices(text)) {
+        for (Extractor.Entity url : urls) {
             length += URL_LENGTH - text.codePointCount(url.getStart(), url.getEnd());
         }
         return length;

@@ -75,27 +75,51 @@ public final class TextFolder {
 
     /** The folded text as a filter-evader would have it read: see the class comment. */
     public static MappedText squeeze(MappedText folded) {
-        if (!needsSqueeze(folded)) {
-            return folded;
-        }
+        return needsSqueeze(folded) ? squeezeFully(folded) : folded;
+    }
+
+    /** Every squeezing pass, whether or not the text needs it (the prefilter is tested against this). */
+    static MappedText squeezeFully(MappedText folded) {
         MappedText.Builder leet = deLeet(folded);
         MappedText joined = joinSpacedLetters(leet.build(), folded.original());
         return collapseStretches(joined, folded.original());
     }
 
-    /** Whether anything in the text is what evaders write: a leet symbol or digit, a lone letter, a run of three. */
+    /**
+     * Whether squeezing would change anything: a leet symbol or digit inside a word that holds a letter, three single
+     * letters one separator apart, or a letter three times in a row. Most posts have none, and skip three passes.
+     * Without leet inside words the de-leeted text is the folded one, so the other two checks are exact.
+     */
     private static boolean needsSqueeze(MappedText t) {
         int n = t.length();
-        for (int i = 0; i < n; i++) {
-            char c = t.charAt(i);
-            if (Leet.isSymbol(c) || (c >= '0' && c <= '9')) {
+        int wordStart = -1;
+        boolean letter = false;
+        boolean leet = false;
+        boolean bang = false;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? t.charAt(i) : ' ';
+            if (isWordish(c)) {
+                if (wordStart < 0) {
+                    wordStart = i;
+                    letter = false;
+                    leet = false;
+                    bang = false;
+                }
+                letter |= Character.isLetter(c);
+                // A '!' ending a word is punctuation, and stays: only one with more of the word after it is leet.
+                leet |= bang && c != '!' || c != '!' && Leet.letterFor(c) != c;
+                bang |= c == '!';
+            } else if (wordStart >= 0) {
+                if (letter && leet) {
+                    return true;
+                }
+                wordStart = -1;
+            }
+            if (i >= 2 && i < n && c == t.charAt(i - 1) && c == t.charAt(i - 2) && Character.isLetter(c)) {
                 return true;
             }
-            if (Character.isLetter(c) && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))
-                    && (i + 1 == n || !Character.isLetterOrDigit(t.charAt(i + 1)))) {
-                return true;
-            }
-            if (i >= 2 && c == t.charAt(i - 1) && c == t.charAt(i - 2) && Character.isLetter(c)) {
+            if (i + 4 < n && isSingleLetter(t, i) && isSeparator(t.charAt(i + 1)) && isSingleLetter(t, i + 2)
+                    && isSeparator(t.charAt(i + 3)) && isSingleLetter(t, i + 4)) {
                 return true;
             }
         }

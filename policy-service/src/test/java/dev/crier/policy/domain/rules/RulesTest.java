@@ -111,6 +111,20 @@ class RulesTest {
     }
 
     @Test
+    void theXCountWithoutTheParserAgreesWithTwitterText() {
+        var texts = new java.util.ArrayList<String>(List.of("see https://canada.ca/flu and http://x.example.com/a?b=c",
+                "www.canada.ca, canada.ca/sante! \u00e9t\u00e9 https://t.co/abc", "\uD83D\uDE00 https://canada.ca"));
+        dev.crier.policy.corpus.Corpus.load().forEach(e -> {
+            texts.add(e.text());
+            texts.addAll(e.translations().values());
+        });
+        for (String text : texts) {
+            assertThat(PlatformLimits.length("x", text)).as(text)
+                    .isEqualTo(com.twitter.twittertext.TwitterTextParser.parseTweet(text).weightedLength);
+        }
+    }
+
+    @Test
     void tooManyMediaAndMissingAltText() {
         var media = List.of(new Draft.Media("https://canada.ca/1.png", "one", "image/png"),
                 new Draft.Media("https://canada.ca/2.png", "two", "image/png"),

@@ -57,4 +57,27 @@ class TextFolderTest {
         assertThat(t.stretched(1)).isTrue();
         assertThat(t.stretched(0)).isFalse();
     }
+
+    @Test
+    void skippingTheSqueezeNeverSkipsAChange() {
+        var texts = new java.util.ArrayList<String>();
+        dev.crier.policy.corpus.Corpus.load().forEach(e -> {
+            texts.add(e.text());
+            texts.addAll(e.translations().values());
+        });
+        var random = new java.util.Random(7);
+        String alphabet = "ab s.-!1$@ t";
+        for (int i = 0; i < 20_000; i++) {
+            var b = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(b.toString());
+        }
+        for (String text : texts) {
+            MappedText folded = TextFolder.fold(text);
+            assertThat(TextFolder.squeeze(folded).toString()).as(text)
+                    .isEqualTo(TextFolder.squeezeFully(folded).toString());
+        }
+    }
 }

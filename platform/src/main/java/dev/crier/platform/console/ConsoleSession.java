@@ -1,0 +1,27 @@
+package dev.crier.platform.console;
+
+import jakarta.ws.rs.core.NewCookie;
+
+/** The console's session cookie and where a sign-in may send the browser back to. */
+public final class ConsoleSession {
+
+    /** Also named in microprofile-config.properties ({@code mp.jwt.token.cookie}), which reads the token from it. */
+    public static final String COOKIE = "crier-session";
+
+    private ConsoleSession() {
+    }
+
+    static NewCookie cookie(String token, int maxAgeSeconds, boolean secure) {
+        return new NewCookie.Builder(COOKIE).value(token).path("/").maxAge(maxAgeSeconds).httpOnly(true)
+                .secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
+    }
+
+    /** Only a path on this server: an open redirect to another site would make the sign-in a phishing tool. */
+    public static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.chars().anyMatch(Character::isISOControl)) {
+            return "/console";
+        }
+        return next;
+    }
+}

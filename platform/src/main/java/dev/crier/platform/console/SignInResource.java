@@ -1,0 +1,85 @@
+package dev.crier.platform.console;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * The consoles' sign-in on a deployment without an OIDC provider: a person pastes one of the role tokens, and the
+ * browser keeps it in an HttpOnly, SameSite=Strict cookie that scripts cannot read and other sites cannot send.
+ * Every later request is checked like a bearer token (the same key, issuer, audience and expiry).
+ */
+@Path("/console")
+@PermitAll
+public class SignInResource {
+
+    private final Template signIn;
+    private final JWTParser parser;
+    private final Clock clock;
+
+    public SignInResource(@Location("console/sign-in.html") Template signIn, JWTParser parser, Clock clock) {
+        this.signIn = signIn;
+        this.parser = parser;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/sign-in")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance form(@QueryParam("next") String next) {
+        return page(ConsoleSession.safeNext(next), null);
+    }
+
+    @POST
+    @Path("/sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response signIn(@FormParam("token") String token, @FormParam("next") String next, @Context UriInfo uri) {
+        String target = ConsoleSession.safeNext(next);
+        if (token == null || token.isBlank()) {
+            return Response.status(400).entity(page(target, "Paste a token to sign in.")).build();
+        }
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(token.strip());
+        } catch (ParseException e) {
+            return Response.status(401)
+                    .entity(page(target, "This token was refused: it is expired, or was not issued for this Crier."))
+                    .build();
+        }
+        long lifetime = Math.max(0, jwt.getExpirationTime() - clock.instant().getEpochSecond());
+        NewCookie session = ConsoleSession.cookie(token.strip(), (int) lifetime, "https".equals(uri.getBaseUri().getScheme()));
+        return Response.seeOther(URI.create(target)).cookie(session).build();
+    }
+
+    @POST
+    @Path("/sign-out")
+    public Response signOut(@Context UriInfo uri) {
+        return Response.seeOther(URI.create("/console/sign-in"))
+                .cookie(ConsoleSession.cookie("", 0, "https".equals(uri.getBaseUri().getScheme())))
+                .build();
+    }
+
+    private TemplateInstance page(String next, String error) {
+        return signIn.data("next", next).data("error", error);
+    }
+}

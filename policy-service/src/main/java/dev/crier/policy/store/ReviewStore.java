@@ -1,0 +1,362 @@
+package dev.crier.policy.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crier.events.Event;
+import dev.crier.events.EventCodec;
+import dev.crier.events.EventType;
+import dev.crier.events.PostDecided;
+import dev.crier.platform.store.ProcessedEvents;
+import dev.crier.platform.store.StoreUnavailableException;
+import dev.crier.policy.domain.review.Requirements;
+import dev.crier.policy.domain.review.ReviewCase;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The review queue in policy-service's database: each review, its history and the events of its changes (an outbox,
+ * written in the same transaction as the change). Plain JDBC with explicit transactions: a change locks its row
+ * ({@code SELECT ... FOR UPDATE}), so two reviewers deciding at once are served one after the other and the second
+ * sees the first one's result.
+ */
+@ApplicationScoped
+public class ReviewStore {
+
+    /** One review as stored. {@code eventPending}: one of its events is not acknowledged by Kafka yet. */
+    public record Stored(ReviewCase review, PostDecided decided, String department, List<String> platforms, long version,
+                         List<HistoryEntry> history, boolean eventPending) {
+    }
+
+    /** One step of a review: who did what, when and why, and the status it left. */
+    public record HistoryEntry(Instant at, String actor, String role, String action, String reason, Instant publishAt,
+                               ReviewCase.Status statusAfter) {
+    }
+
+    /** The queue's filters; null means any. */
+    public record Filter(ReviewCase.Status status, String category, String platform, String department,
+                         Instant receivedBefore, int limit) {
+    }
+
+    @FunctionalInterface
+    public interface Work<R> {
+        R run(Connection c) throws SQLException;
+    }
+
+    private static final String COLUMNS = """
+            post_id, status, decided, author_id, category, department, platforms, publish_at, received_at,
+            comms_head_required, approvals_required, escalate_after_s, escalated_at, approvals, version""";
+
+    private final AgroalDataSource db;
+    private final EventCodec codec;
+    private final String source;
+    private final ObjectMapper json = EventCodec.mapper();
+
+    public ReviewStore(AgroalDataSource db, EventCodec codec,
+                       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "crier.events.source") String source) {
+        this.db = db;
+        this.codec = codec;
+        this.source = source;
+    }
+
+    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+    public <R> R transaction(Work<R> work) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                R result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /**
+     * Puts a draft in the queue, once: a redelivered event (same id) or a second event for a post already in the
+     * queue changes nothing. False when nothing was added.
+     */
+    public boolean enqueue(String eventId, PostDecided decided, ReviewCase review, HistoryEntry received) {
+        return transaction(c -> {
+            if (!ProcessedEvents.firstTime(c, eventId)) {
+                return false;
+            }
+            var draft = decided.draft();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO reviews (post_id, status, decided, author_id, category, department, platforms, publish_at,
+                        received_at, comms_head_required, approvals_required, escalate_after_s, escalate_at)
+                    VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id) DO NOTHING""")) {
+                ps.setObject(1, UUID.fromString(review.postId()));
+                ps.setString(2, review.status().name());
+                ps.setString(3, write(decided));
+                ps.setString(4, review.authorId());
+                ps.setString(5, review.category());
+                ps.setString(6, draft.author() == null ? null : draft.author().department());
+                ps.setArray(7, c.createArrayOf("text", draft.platforms().toArray()));
+                ps.setTimestamp(8, ts(review.publishAt()));
+                ps.setTimestamp(9, ts(review.receivedAt()));
+                ps.setBoolean(10, review.requirements().commsHead());
+                ps.setInt(11, review.requirements().approvals());
+                ps.setLong(12, review.requirements().escalateAfter().toSeconds());
+                ps.setTimestamp(13, ts(review.escalateAt()));
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            addHistory(c, review.postId(), received);
+            return true;
+        });
+    }
+
+    public Optional<Stored> find(UUID postId) {
+        return transaction(c -> read(c, postId, false));
+    }
+
+    /** The review, locked until the transaction ends. */
+    public Optional<Stored> lock(Connection c, UUID postId) throws SQLException {
+        return read(c, postId, true);
+    }
+
+    /** Writes a change of a locked review: its new state, one history entry and the change's events (to the outbox). */
+    public void update(Connection c, Stored before, ReviewCase next, HistoryEntry entry, List<? extends Event<?>> events)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE reviews SET status = ?, publish_at = ?, escalated_at = ?, approvals = ?::jsonb, version = version + 1
+                WHERE post_id = ? AND version = ?""")) {
+            ps.setString(1, next.status().name());
+            ps.setTimestamp(2, ts(next.publishAt()));
+            ps.setTimestamp(3, ts(next.escalatedAt()));
+            ps.setString(4, write(next.approvals()));
+            ps.setObject(5, UUID.fromString(next.postId()));
+            ps.setLong(6, before.version());
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("review " + next.postId() + " changed under its lock");
+            }
+        }
+        addHistory(c, next.postId(), entry);
+        for (Event<?> event : events) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO review_outbox (event_id, ce_type, post_id, event_time, payload) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (event_id) DO NOTHING""")) {
+                ps.setString(1, event.id());
+                ps.setString(2, event.type().ceType());
+                ps.setObject(3, UUID.fromString(event.postId()));
+                ps.setTimestamp(4, ts(event.time()));
+                ps.setString(5, encode(event));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** The queue, most urgent first: health-safety, then the nearest publishAt, then the longest waiting. */
+    public List<Stored> list(Filter f) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM reviews WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (f.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(f.status().name());
+        }
+        if (f.category() != null) {
+            sql.append(" AND category = ?");
+            args.add(f.category());
+        }
+        if (f.department() != null) {
+            sql.append(" AND department = ?");
+            args.add(f.department());
+        }
+        if (f.platform() != null) {
+            sql.append(" AND ? = ANY (platforms)");
+            args.add(f.platform());
+        }
+        if (f.receivedBefore() != null) {
+            sql.append(" AND received_at <= ?");
+            args.add(ts(f.receivedBefore()));
+        }
+        sql.append(" ORDER BY (category IS NOT DISTINCT FROM 'health-safety') DESC, publish_at ASC NULLS LAST, received_at ASC LIMIT ?");
+        args.add(f.limit());
+        return transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                List<Stored> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs, List.of(), false));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Pending reviews whose publishAt has passed or that are due for escalation. */
+    public List<UUID> due(Instant now) {
+        return transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT post_id FROM reviews WHERE status = 'PENDING'
+                    AND (publish_at <= ? OR (escalated_at IS NULL AND escalate_at <= ?))""")) {
+                ps.setTimestamp(1, ts(now));
+                ps.setTimestamp(2, ts(now));
+                List<UUID> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Events not acknowledged by Kafka yet, oldest first. */
+    public List<Event<?>> unsent(int limit) {
+        return transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT event_id, ce_type, post_id, event_time, payload FROM review_outbox
+                    WHERE sent_at IS NULL ORDER BY created_at, event_id LIMIT ?""")) {
+                ps.setInt(1, limit);
+                List<Event<?>> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        EventType<?> type = EventType.ofCeType(rs.getString(2)).orElseThrow();
+                        out.add(decode(type, rs.getString(1), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public void markSent(List<? extends Event<?>> events, Instant at) {
+        transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE review_outbox SET sent_at = ? WHERE event_id = ? AND sent_at IS NULL")) {
+                for (Event<?> e : events) {
+                    ps.setTimestamp(1, ts(at));
+                    ps.setString(2, e.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private Optional<Stored> read(Connection c, UUID postId, boolean forUpdate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM reviews WHERE post_id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+            ps.setObject(1, postId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(row(rs, history(c, postId), eventPending(c, postId)));
+            }
+        }
+    }
+
+    private Stored row(ResultSet rs, List<HistoryEntry> history, boolean eventPending) throws SQLException {
+        var requirements = new Requirements(rs.getBoolean("comms_head_required"), rs.getInt("approvals_required"),
+                Duration.ofSeconds(rs.getLong("escalate_after_s")));
+        var review = new ReviewCase(rs.getObject("post_id", UUID.class).toString(), rs.getString("author_id"),
+                rs.getString("category"), instant(rs.getTimestamp("publish_at")), requirements,
+                ReviewCase.Status.valueOf(rs.getString("status")),
+                read(rs.getString("approvals"), new TypeReference<List<ReviewCase.Approval>>() { }),
+                instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("escalated_at")));
+        Array platforms = rs.getArray("platforms");
+        return new Stored(review, read(rs.getString("decided"), new TypeReference<PostDecided>() { }),
+                rs.getString("department"), List.of((String[]) platforms.getArray()), rs.getLong("version"), history, eventPending);
+    }
+
+    private List<HistoryEntry> history(Connection c, UUID postId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT at, actor, role, action, reason, publish_at, status_after FROM review_history
+                WHERE post_id = ? ORDER BY seq""")) {
+            ps.setObject(1, postId);
+            List<HistoryEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), ReviewCase.Status.valueOf(rs.getString(7))));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static boolean eventPending(Connection c, UUID postId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM review_outbox WHERE post_id = ? AND sent_at IS NULL LIMIT 1")) {
+            ps.setObject(1, postId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void addHistory(Connection c, String postId, HistoryEntry e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO review_history (post_id, seq, at, actor, role, action, reason, publish_at, status_after)
+                SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM review_history WHERE post_id = ?""")) {
+            UUID id = UUID.fromString(postId);
+            ps.setObject(1, id);
+            ps.setTimestamp(2, ts(e.at()));
+            ps.setString(3, e.actor());
+            ps.setString(4, e.role());
+            ps.setString(5, e.action());
+            ps.setString(6, e.reason());
+            ps.setTimestamp(7, ts(e.publishAt()));
+            ps.setString(8, e.statusAfter().name());
+            ps.setObject(9, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private <T> String encode(Event<T> event) {
+        return codec.encode(event.type(), event.data());
+    }
+
+    private <T> Event<T> decode(EventType<T> type, String id, String postId, Instant time, String payload) {
+        return new Event<>(id, type, source, postId, time, codec.decode(type, payload));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored review does not read back", e);
+        }
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -195,7 +195,7 @@ public class RecordsResource {
         }
     }
 
-    static RecordFilter filter(String from, String to, String type, String author, String department,
+    public static RecordFilter filter(String from, String to, String type, String author, String department,
                                String decision, String rule, String platform) {
         if (type != null && EventType.ofCeType(type).isEmpty()) {
             throw Params.invalid("type", "must be a CloudEvents type of the pipeline, such as dev.crier.post.decided");

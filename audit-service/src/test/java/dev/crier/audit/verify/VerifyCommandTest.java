@@ -1,5 +1,6 @@
 package dev.crier.audit.verify;
 
+import dev.crier.audit.Tampering;
 import dev.crier.audit.TestEvents;
 import dev.crier.audit.store.AuditLedger;
 import dev.crier.infra.CrierTestResource;
@@ -16,9 +17,6 @@ import java.io.PrintStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.stream.IntStream;
 
@@ -71,27 +69,14 @@ class VerifyCommandTest {
 
     /** Tampers as a superuser with the guards off, checks the report, then puts the log back as it was. */
     private void assertDetected(String tampering, String... expected) throws Exception {
-        superuser("CREATE TABLE tamper_backup AS SELECT * FROM audit_records;" + unguarded(tampering));
+        Tampering.superuser("CREATE TABLE tamper_backup AS SELECT * FROM audit_records");
+        Tampering.unguarded(tampering);
         try {
             String report = verify();
             assertThat(report).startsWith("TAMPERING OR DAMAGE DETECTED").contains(expected);
         } finally {
-            superuser(unguarded("DELETE FROM audit_records; INSERT INTO audit_records SELECT * FROM tamper_backup")
-                    + "; DROP TABLE tamper_backup");
-        }
-    }
-
-    private static String unguarded(String sql) {
-        return "ALTER TABLE audit_records DISABLE TRIGGER ALL;" + sql + ";"
-                + "ALTER TABLE audit_records ENABLE ALWAYS TRIGGER audit_records_no_update_delete;"
-                + "ALTER TABLE audit_records ENABLE ALWAYS TRIGGER audit_records_no_truncate";
-    }
-
-    private static void superuser(String sql) throws SQLException {
-        try (Connection c = CrierTestResource.infra().postgres().superuser("crier_audit"); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            s.execute(sql);
-            c.commit();
+            Tampering.unguarded("DELETE FROM audit_records; INSERT INTO audit_records SELECT * FROM tamper_backup");
+            Tampering.superuser("DROP TABLE tamper_backup");
         }
     }
 

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,35 +52,21 @@ public final class LedgerWriter {
         }
         CompactRange tree = currentTree(c);
         TreeStore.NodeBatch nodes = new TreeStore.NodeBatch();
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO audit_records (idx, event_id, ce_type, topic, post_id, subject, source, event_time,
-                                           payload, leaf_hash, author_id, department, decision, rule_ids, platforms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (ReceivedEvent event : fresh) {
-                // Masked before anything is written: the original of a sensitive event never reaches the table.
-                byte[] stored = PayloadMasker.mask(event.payload());
-                byte[] leafHash = MerkleHash.leafHash(stored);
-                long index = tree.append(leafHash, nodes);
-                ps.setLong(1, index);
-                ps.setString(2, event.eventId());
-                ps.setString(3, event.type());
-                ps.setString(4, event.topic());
-                ps.setObject(5, event.postId());
-                ps.setString(6, event.subject());
-                ps.setString(7, event.source());
-                ps.setTimestamp(8, Timestamp.from(event.time()));
-                ps.setBytes(9, stored);
-                ps.setBytes(10, leafHash);
-                RecordFields fields = RecordFields.of(stored);
-                ps.setString(11, fields.authorId());
-                ps.setString(12, fields.department());
-                ps.setString(13, fields.decision());
-                ps.setArray(14, c.createArrayOf("text", fields.ruleIds().toArray()));
-                ps.setArray(15, c.createArrayOf("text", fields.platforms().toArray()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        StringBuilder rows = new StringBuilder(fresh.size() * 1600);
+        for (ReceivedEvent event : fresh) {
+            // Masked before anything is written: the original of a sensitive event never reaches the table.
+            byte[] stored = PayloadMasker.mask(event.payload());
+            byte[] leafHash = MerkleHash.leafHash(stored);
+            long index = tree.append(leafHash, nodes);
+            RecordFields fields = RecordFields.of(stored);
+            CopyRows.row(rows, Long.toString(index), event.eventId(), event.type(), event.topic(),
+                    event.postId() == null ? null : event.postId().toString(), event.subject(), event.source(),
+                    event.time().toString(), CopyRows.bytea(stored), CopyRows.bytea(leafHash), fields.authorId(),
+                    fields.department(), fields.decision(), CopyRows.array(fields.ruleIds()),
+                    CopyRows.array(fields.platforms()));
         }
+        CopyRows.copy(c, "audit_records (idx, event_id, ce_type, topic, post_id, subject, source, event_time, payload, "
+                + "leaf_hash, author_id, department, decision, rule_ids, platforms)", rows);
         nodes.insert(c);
         TreeStore.insertHead(c, tree);
         return appended;

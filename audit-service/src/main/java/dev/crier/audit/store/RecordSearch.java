@@ -130,7 +130,7 @@ public class RecordSearch {
         condition(sql, params, " AND author_id = ?", f.author());
         condition(sql, params, " AND department = ?", f.department());
         condition(sql, params, " AND decision = ?", f.decision());
-        condition(sql, params, " AND rule_ids @> ARRAY[?::text]", f.rule());
+        condition(sql, params, " AND rule_ids <> '{}' AND rule_ids @> ARRAY[?::text]", f.rule());
         condition(sql, params, " AND platforms @> ARRAY[?::text]", f.platform());
         return sql.toString();
     }

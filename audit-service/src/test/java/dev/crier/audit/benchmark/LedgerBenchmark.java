@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class LedgerBenchmark {
         Path dir = Files.createTempDirectory("audit-bench");
         try (Postgres postgres = new Postgres(dir, Ports.free()).start()) {
             postgres.ensureDatabase("crier_bench", "bench");
-            String url = postgres.jdbcUrl("crier_bench") + "?reWriteBatchedInserts=true";
+            String url = postgres.jdbcUrl("crier_bench");
             Flyway.configure().dataSource(url, "crier_bench", "bench").load().migrate();
             try (Connection c = DriverManager.getConnection(url, "crier_bench", "bench")) {
                 c.setAutoCommit(false);
@@ -71,7 +72,10 @@ class LedgerBenchmark {
                 LogVerifier.Report report = verifier.finish(new Checkpoint("bench", head.size(), head.rootHash()));
                 double verifySeconds = (System.nanoTime() - start) / 1e9;
                 c.commit();
-                System.out.printf("%nAPPEND  %,d records in %.1f s = %,.0f records/s (batches of %,d)%n", records,
+                System.out.printf("%nLOAD    system load average %.1f at the end (%d cores)%n",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        Runtime.getRuntime().availableProcessors());
+                System.out.printf("APPEND  %,d records in %.1f s = %,.0f records/s (batches of %,d)%n", records,
                         appendSeconds, records / appendSeconds, batch);
                 System.out.printf("VERIFY  %,d records in %.1f s = %,.0f records/s, sound: %s%n%n", report.records(),
                         verifySeconds, report.records() / verifySeconds, report.ok());

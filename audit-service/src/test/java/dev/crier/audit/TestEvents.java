@@ -9,8 +9,12 @@ import dev.crier.events.PolicyRef;
 import dev.crier.events.PostDecided;
 import dev.crier.events.PublishOutcome;
 
+import dev.crier.audit.domain.ReceivedEvent;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** Valid events about one post, as the pipeline's services would send them. */
 public final class TestEvents {
@@ -20,6 +24,14 @@ public final class TestEvents {
     public static final Instant TIME = Instant.parse("2030-01-01T09:00:00Z");
 
     private TestEvents() {
+    }
+
+    /** An event about a new post, as the ledger receives it; no two have the same bytes. */
+    public static ReceivedEvent received() {
+        UUID post = UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        return new ReceivedEvent(id, "dev.crier.draft.submitted", "drafts.submitted", post.toString(), post, SOURCE,
+                Instant.now(), ("{\"postId\":\"" + post + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     public static Event<DraftSubmitted> submitted(String postId, String text) {

@@ -3,21 +3,31 @@ package dev.crier.audit.messaging;
 import dev.crier.audit.domain.ReceivedEvent;
 import dev.crier.audit.store.AuditLedger;
 import dev.crier.events.EventType;
+import dev.crier.events.InvalidEventException;
 import dev.crier.events.Topics;
+import dev.crier.events.messaging.KafkaEvents;
 import dev.crier.platform.messaging.IncomingEvents;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 /**
- * Appends every valid event of every pipeline topic to the ledger, exactly as it arrived. One channel, handled in
- * order: this is the ledger's single writer.
+ * Appends every valid event of every pipeline topic to the ledger, exactly as it arrived. One channel, in order: this
+ * is the ledger's single writer. The channel delivers what each poll returned as one batch (batch mode), appended
+ * in one transaction: a redelivered event is dropped by its id inside that transaction, a record that is not a
+ * valid event goes to its topic's dead-letter topic. If the batch's transaction fails, its events go one by one
+ * through platform's {@link IncomingEvents} (retries with backoff, then the dead-letter topic), so one event that
+ * the database refuses cannot hold up the others and a passing outage loses nothing.
  */
 @ApplicationScoped
 public class EventRecorder {
@@ -27,23 +37,47 @@ public class EventRecorder {
             .filter(t -> Topics.pipeline().contains(t.topic())).collect(Collectors.toUnmodifiableSet());
 
     private final IncomingEvents incoming;
+    private final KafkaEvents kafkaEvents;
     private final AuditLedger ledger;
 
-    public EventRecorder(IncomingEvents incoming, AuditLedger ledger) {
+    public EventRecorder(IncomingEvents incoming, KafkaEvents kafkaEvents, AuditLedger ledger) {
         this.incoming = incoming;
+        this.kafkaEvents = kafkaEvents;
         this.ledger = ledger;
     }
 
     @Incoming("pipeline")
     @Blocking
-    public CompletionStage<Void> onEvent(Message<String> message) {
-        // The handler needs the record's value as received, not only the parsed event.
-        return incoming.handle(message, PIPELINE, event -> record(ReceivedEvent.of(event, message.getPayload())));
-    }
-
-    private void record(ReceivedEvent event) {
-        if (!ledger.append(event)) {
-            LOG.debugf("event %s (%s) is already in the ledger; dropped the repeat", event.eventId(), event.type());
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        List<KafkaRecord<String, String>> valid = new ArrayList<>();
+        List<ReceivedEvent> events = new ArrayList<>();
+        List<CompletionStage<Void>> done = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                // The ledger keeps the record's value as received, not only the parsed event.
+                events.add(ReceivedEvent.of(kafkaEvents.read(record, PIPELINE), record.getPayload()));
+                valid.add(record);
+            } catch (InvalidEventException e) {
+                LOG.warnf("dead-lettering an invalid record: %s", e.getMessage());
+                done.add(KafkaEvents.deadLetter(record, e));
+            }
         }
+        if (!events.isEmpty()) {
+            try {
+                Set<String> appended = ledger.appendAll(events);
+                if (appended.size() < events.size()) {
+                    LOG.debugf("%d of %d events were already in the ledger; dropped the repeats",
+                            events.size() - appended.size(), events.size());
+                }
+                valid.forEach(record -> done.add(record.ack()));
+            } catch (RuntimeException e) {
+                LOG.warnf("a batch of %d events could not be appended (%s); appending them one by one", events.size(),
+                        e.toString());
+                valid.forEach(record -> done.add(incoming.handle(record, PIPELINE,
+                        event -> ledger.append(ReceivedEvent.of(event, record.getPayload())))));
+            }
+        }
+        return CompletableFuture.allOf(done.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new));
     }
 }

@@ -2,6 +2,10 @@ package dev.crier.audit.store;
 
 import dev.crier.audit.domain.AuditRecord;
 import dev.crier.audit.domain.ReceivedEvent;
+import dev.crier.audit.domain.merkle.ConsistencyProof;
+import dev.crier.audit.domain.merkle.InclusionProof;
+import dev.crier.audit.domain.merkle.ProofGenerator;
+import dev.crier.audit.domain.merkle.TreeState;
 import dev.crier.platform.store.StoreUnavailableException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,17 +15,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** The append-only audit_records table: indexes 0, 1, 2, ... without gaps, each event id once. */
+/** The append-only ledger and its Merkle tree: indexes 0, 1, 2, ... without gaps, each event id once. */
 @ApplicationScoped
 public class AuditLedger {
 
-    /** Any constant: serializes appenders, so two writers could never take the same index. */
-    private static final long APPEND_LOCK = 0x6372696572L;
+    static final String RECORD_COLUMNS =
+            "idx, event_id, ce_type, topic, post_id, source, event_time, received_at, payload, leaf_hash";
 
     private final AgroalDataSource db;
 
@@ -30,54 +35,94 @@ public class AuditLedger {
     }
 
     /**
-     * Appends the event at the next index. The index is taken inside the inserting transaction, not from a
-     * sequence, whose rolled-back values would leave gaps. An event id already recorded is dropped.
+     * Appends the event at the next index and grows the tree in the same transaction. An event id already recorded
+     * is dropped.
      *
      * @return false when the event was already recorded
      */
     @Transactional
     public boolean append(ReceivedEvent event) {
+        return !appendAll(List.of(event)).isEmpty();
+    }
+
+    /** Appends several events in one transaction; returns the ids of those that were not recorded before. */
+    @Transactional
+    public Set<String> appendAll(List<ReceivedEvent> events) {
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, APPEND_LOCK);
-                lock.execute();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO audit_records (idx, event_id, ce_type, topic, post_id, subject, source, event_time, payload)
-                    SELECT coalesce(max(idx) + 1, 0), ?, ?, ?, ?, ?, ?, ?, ? FROM audit_records
-                    ON CONFLICT (event_id) DO NOTHING""")) {
-                ps.setString(1, event.eventId());
-                ps.setString(2, event.type());
-                ps.setString(3, event.topic());
-                ps.setObject(4, event.postId());
-                ps.setString(5, event.subject());
-                ps.setString(6, event.source());
-                ps.setTimestamp(7, Timestamp.from(event.time()));
-                ps.setBytes(8, event.payload());
-                return ps.executeUpdate() == 1;
-            }
+            return LedgerWriter.append(c, events);
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
         }
     }
 
+    /** The tree over every committed record. */
+    public TreeState head() {
+        try (Connection c = db.getConnection()) {
+            return TreeStore.head(c);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /** The root hash of the first {@code treeSize} records; {@code treeSize} must not exceed the head's size. */
+    public byte[] rootHash(long treeSize) {
+        try (Connection c = db.getConnection()) {
+            Optional<TreeState> stored = TreeStore.head(c, treeSize);
+            return stored.isPresent() ? stored.get().rootHash()
+                    : new ProofGenerator(new DatabaseNodeSource(c, treeSize)).rootHash(treeSize);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /** An RFC 9162 inclusion proof; the caller checks {@code 0 <= index < treeSize <= head size}. */
+    public InclusionProof inclusionProof(long index, long treeSize) {
+        try (Connection c = db.getConnection()) {
+            return new ProofGenerator(new DatabaseNodeSource(c, treeSize)).inclusionProof(index, treeSize);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /** An RFC 9162 consistency proof; the caller checks {@code 0 < from <= to <= head size}. */
+    public ConsistencyProof consistencyProof(long from, long to) {
+        try (Connection c = db.getConnection()) {
+            return new ProofGenerator(new DatabaseNodeSource(c, to)).consistencyProof(from, to);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /** The record at {@code index}, if there is one. */
+    public Optional<AuditRecord> record(long index) {
+        List<AuditRecord> found = query("SELECT " + RECORD_COLUMNS + " FROM audit_records WHERE idx = ?", index);
+        return found.stream().findFirst();
+    }
+
     /** A post's records in the order the ledger received them. */
     public List<AuditRecord> timeline(UUID postId) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT idx, event_id, ce_type, topic, post_id, source, event_time, received_at, payload
-                FROM audit_records WHERE post_id = ? ORDER BY idx""")) {
-            ps.setObject(1, postId);
+        return query("SELECT " + RECORD_COLUMNS + " FROM audit_records WHERE post_id = ? ORDER BY idx", postId);
+    }
+
+    private List<AuditRecord> query(String sql, Object parameter) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, parameter);
             List<AuditRecord> records = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    records.add(new AuditRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                            rs.getTimestamp(8).toInstant(), rs.getBytes(9)));
+                    records.add(read(rs));
                 }
             }
             return records;
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
         }
+    }
+
+    /** Reads a row selected with {@link #RECORD_COLUMNS}. */
+    static AuditRecord read(ResultSet rs) throws SQLException {
+        return new AuditRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getBytes(9),
+                rs.getBytes(10));
     }
 }

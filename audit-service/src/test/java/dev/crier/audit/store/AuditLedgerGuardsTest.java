@@ -1,5 +1,6 @@
 package dev.crier.audit.store;
 
+import dev.crier.audit.TestEvents;
 import dev.crier.infra.CrierTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,7 +29,7 @@ class AuditLedgerGuardsTest {
     /** Row triggers fire only for rows that exist. */
     @BeforeEach
     void oneRecordAtLeast() {
-        ledger.append(AuditLedgerTest.someEvent());
+        ledger.append(TestEvents.received());
     }
 
     @Test
@@ -51,6 +52,20 @@ class AuditLedgerGuardsTest {
     void aSuperusersReplicaSessionCannotSkipTheGuards() {
         assertRefused(() -> CrierTestResource.infra().postgres().superuser("crier_audit"),
                 "SET session_replication_role = replica; DELETE FROM audit_records", "DELETE");
+    }
+
+    @Test
+    void theTreesTablesRefuseChangesToo() {
+        assertThatThrownBy(() -> {
+            try (Connection c = db.getConnection()) {
+                c.createStatement().execute("DELETE FROM audit_tree_heads");
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("audit_tree_heads is append-only: DELETE refused");
+        assertThatThrownBy(() -> {
+            try (Connection c = db.getConnection()) {
+                c.createStatement().execute("TRUNCATE audit_tree_nodes");
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("audit_tree_nodes is append-only: TRUNCATE refused");
     }
 
     private void assertRefused(String sql, String operation) {

@@ -1,5 +1,7 @@
 package dev.crier.audit.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crier.audit.TestEvents;
 import dev.crier.audit.domain.ReceivedEvent;
 import dev.crier.infra.CrierTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -9,11 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import dev.crier.audit.domain.merkle.MerkleHash;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -24,10 +28,12 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Appends take the next index, without gaps, even from concurrent writers; an event id is recorded once. */
+/** Appends (by COPY) keep every value intact and take the next index, without gaps, even from concurrent writers; an event id is recorded once. */
 @QuarkusTest
 @QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "audit"))
 class AuditLedgerTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     AuditLedger ledger;
@@ -35,15 +41,9 @@ class AuditLedgerTest {
     @Inject
     AgroalDataSource db;
 
-    static ReceivedEvent someEvent() {
-        UUID post = UUID.randomUUID();
-        return new ReceivedEvent(UUID.randomUUID().toString(), "dev.crier.draft.submitted", "drafts.submitted",
-                post.toString(), post, "/test", Instant.now(), "{}".getBytes(StandardCharsets.UTF_8));
-    }
-
     @Test
     void aRecordedEventIdIsDropped() throws SQLException {
-        ReceivedEvent event = someEvent();
+        ReceivedEvent event = TestEvents.received();
         assertThat(ledger.append(event)).isTrue();
         long before = count();
         assertThat(ledger.append(event)).isFalse();
@@ -55,7 +55,7 @@ class AuditLedgerTest {
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Boolean>> appends = IntStream.range(0, 40)
-                    .<Callable<Boolean>>mapToObj(i -> () -> ledger.append(someEvent())).toList();
+                    .<Callable<Boolean>>mapToObj(i -> () -> ledger.append(TestEvents.received())).toList();
             for (Future<Boolean> appended : writers.invokeAll(appends)) {
                 assertThat(appended.get()).isTrue();
             }
@@ -67,6 +67,39 @@ class AuditLedgerTest {
             rs.next();
             assertThat(rs.getLong(2)).isZero();
             assertThat(rs.getLong(3) + 1).isEqualTo(rs.getLong(1));
+        }
+    }
+
+    @Test
+    void valuesWithQuotesCommasBackslashesAndLineBreaksArriveIntactThroughCopy() throws Exception {
+        UUID post = UUID.randomUUID();
+        String awkward = "a \"quoted\", comma\\ back\\slash\r\nnew line \\. {brace} 'single' é";
+        var root = JSON.createObjectNode().put("postId", post.toString()).put("decision", "REJECTED")
+                .put("reason", awkward);
+        root.putArray("findings").addObject().put("ruleId", "odd,\"rule}");
+        var draft = root.putObject("draft").put("text", "\\.");
+        draft.putArray("platforms").add("x");
+        draft.putObject("author").put("id", "u \"1\"").put("department", "d,\n\\");
+        String payload = JSON.writeValueAsString(root);
+        String id = "id,\"" + UUID.randomUUID() + "\"\n";
+        ReceivedEvent event = new ReceivedEvent(id, "dev.crier.post.decided", "posts.decided", post.toString(), post,
+                "/src,\"x\"\\", TestEvents.TIME, payload.getBytes(StandardCharsets.UTF_8));
+        assertThat(ledger.append(event)).isTrue();
+
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT payload, source, author_id, department, decision, rule_ids, leaf_hash FROM audit_records "
+                        + "WHERE event_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(new String(rs.getBytes(1), StandardCharsets.UTF_8)).isEqualTo(payload);
+                assertThat(rs.getString(2)).isEqualTo("/src,\"x\"\\");
+                assertThat(rs.getString(3)).isEqualTo("u \"1\"");
+                assertThat(rs.getString(4)).isEqualTo("d,\n\\");
+                assertThat(rs.getString(5)).isEqualTo("REJECTED");
+                assertThat((String[]) rs.getArray(6).getArray()).containsExactly("odd,\"rule}");
+                assertThat(rs.getBytes(7)).isEqualTo(MerkleHash.leafHash(payload.getBytes(StandardCharsets.UTF_8)));
+            }
         }
     }
 

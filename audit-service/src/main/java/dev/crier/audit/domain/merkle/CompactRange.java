@@ -55,6 +55,15 @@ public final class CompactRange {
      * @throws IllegalArgumentException if it is not a {@value MerkleHash#SIZE}-byte hash
      */
     public long append(byte[] leafHash) {
+        return append(leafHash, (level, index, hash) -> {
+        });
+    }
+
+    /**
+     * Appends one leaf hash and tells {@code completed} of every perfect subtree root the append completes (level 1
+     * and up), so that a store can keep them for proofs.
+     */
+    public long append(byte[] leafHash, SubtreeListener completed) {
         if (!MerkleHash.isHash(leafHash)) {
             throw new IllegalArgumentException("a leaf hash must be " + MerkleHash.SIZE + " bytes");
         }
@@ -63,8 +72,11 @@ public final class CompactRange {
         }
         byte[] hash = leafHash.clone();
         // Each trailing one bit of size is a perfect subtree as big as the one being carried: merge them.
+        int level = 0;
         for (long bits = size; (bits & 1) == 1; bits >>>= 1) {
             hash = MerkleHash.nodeHash(border.remove(border.size() - 1), hash);
+            level++;
+            completed.subtree(level, size >>> level, hash.clone());
         }
         border.add(hash);
         return size++;
@@ -81,6 +93,13 @@ public final class CompactRange {
             root = MerkleHash.nodeHash(border.get(i), root);
         }
         return root;
+    }
+
+    /** Hears of perfect subtrees as appends complete them. */
+    @FunctionalInterface
+    public interface SubtreeListener {
+        /** The root {@code hash} of leaves {@code [index * 2^level, (index + 1) * 2^level)}. */
+        void subtree(int level, long index, byte[] hash);
     }
 
     /** What to persist to {@link #restore} this tree later. */

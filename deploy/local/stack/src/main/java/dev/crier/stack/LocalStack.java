@@ -82,6 +82,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         infra.configFor(name).forEach((key, value) -> env.put(envName(key), value));
         env.put("CRIER_" + name.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(config.servicePorts().get(name)));
+        // Files a service keeps (audit-service's checkpoint signing key) go in the stack's data folder, wherever the
+        // launcher was started from.
+        env.put("CRIER_DATA_DIR", config.dataDir().toAbsolutePath().toString());
         // On one machine the API description is open, so that Swagger UI works in a browser.
         env.put("CRIER_API_DOCS_POLICY", "permit");
         env.putAll(config.serviceEnv().getOrDefault(name, Map.of()));

@@ -1,0 +1,55 @@
+package dev.crier.audit.domain.privacy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MaskerTest {
+
+    @Test
+    void masksEachKindOfPersonalInformationAndSecret() {
+        assertThat(Masker.mask("SIN 130 692 544 and 130-692-544 and 130692544"))
+                .isEqualTo("SIN [SIN] and [SIN] and [SIN]");
+        assertThat(Masker.mask("card 4111 1111 1111 1111 or 5500-0000-0000-0004"))
+                .isEqualTo("card [card] or [card]");
+        assertThat(Masker.mask("write to pat.smith@canada.ca")).isEqualTo("write to [email]");
+        assertThat(Masker.mask("call (613) 555-0199 or +1 613-555-0199")).isEqualTo("call [phone] or [phone]");
+        assertThat(Masker.mask("password: hunter2, api_key=AbC123xyz; mot de passe est Soleil42"))
+                .isEqualTo("password: [secret], api_key=[secret]; mot de passe est [secret]");
+        assertThat(Masker.mask("Authorization: Bearer abc.def-123")).isEqualTo("Authorization: Bearer [secret]");
+        assertThat(Masker.mask("key AKIAIOSFODNN7EXAMPLE")).isEqualTo("key [secret]");
+    }
+
+    @Test
+    void leavesOrdinaryNumbersDatesAndTextAlone() {
+        String text = "Flu clinics open Monday 2030-01-01 at 09:00; 123 456 789 visitors; budget 1 234 567 dollars.";
+        assertThat(Masker.mask(text)).isSameAs(text);
+        assertThat(Masker.luhn("130692544")).isTrue();
+        assertThat(Masker.luhn("123456789")).isFalse();
+    }
+
+    @Test
+    void aSensitivePayloadIsStoredMaskedWithTheOriginalsHashAndAnOrdinaryOneByteForByte() throws Exception {
+        String postId = "0b7e3f1c-5d2a-4e8b-9c1f-2a3b4c5d6e7f";
+        byte[] original = ("{\"postId\":\"" + postId + "\",\"draft\":{\"text\":\"My SIN is 130 692 544\","
+                + "\"translations\":{\"fr\":\"carte 4111111111111111\"}},\"hash\":\"" + "d".repeat(64) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        var stored = new ObjectMapper().readTree(PayloadMasker.mask(original));
+        assertThat(stored.at("/draft/text").asText()).isEqualTo("My SIN is [SIN]");
+        assertThat(stored.at("/draft/translations/fr").asText()).isEqualTo("carte [card]");
+        assertThat(stored.at("/postId").asText()).isEqualTo(postId);
+        assertThat(stored.at("/hash").asText()).isEqualTo("d".repeat(64));
+        assertThat(stored.at("/" + PayloadMasker.ORIGINAL_HASH).asText())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original)));
+
+        byte[] plain = "{\"draft\":{\"text\":\"Flu clinics open Monday.\"}}  ".getBytes(StandardCharsets.UTF_8);
+        assertThat(PayloadMasker.mask(plain)).isSameAs(plain);
+        assertThat(new String(PayloadMasker.mask("not json, SIN 130 692 544".getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8)).isEqualTo("not json, SIN [SIN]");
+    }
+}

@@ -6,7 +6,6 @@ import dev.crier.events.Topics;
 import dev.crier.infra.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,17 +36,10 @@ class AuditEndToEndTest {
     static Path data;
 
     @BeforeAll
-    static void start() throws Exception {
-        root = Path.of(System.getProperty("crier.root", "../../..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("crier-e2e-audit-");
-        stack = LocalStack.start(StackConfig.onFreePorts(root, data), line -> System.out.println("[e2e-audit] " + line));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void start() {
+        stack = SharedStack.get();
+        root = SharedStack.root();
+        data = SharedStack.data();
     }
 
     @Test

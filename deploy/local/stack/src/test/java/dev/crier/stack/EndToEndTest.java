@@ -6,15 +6,12 @@ import dev.crier.infra.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -32,20 +29,10 @@ class EndToEndTest {
 
     static final Duration FLOW = Duration.ofSeconds(60);
     static LocalStack stack;
-    static Path data;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path root = Path.of(System.getProperty("crier.root", "../../..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("crier-e2e-");
-        stack = LocalStack.start(StackConfig.onFreePorts(root, data), line -> System.out.println("[e2e] " + line));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void start() {
+        stack = SharedStack.get();
     }
 
     @Test

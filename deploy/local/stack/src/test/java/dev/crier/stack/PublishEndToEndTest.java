@@ -47,7 +47,7 @@ class PublishEndToEndTest {
         platforms.stubFor(post("/2/tweets").willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\": \"Unauthorized\", \"type\": \"about:blank\", \"status\": 401, \"detail\": \"Unauthorized\"}")));
 
-        Path root = Path.of(System.getProperty("crier.root", "../../..")).toAbsolutePath().normalize();
+        Path root = SharedStack.root();
         Path data = Files.createTempDirectory("crier-publish-e2e-");
         Path accounts = Files.writeString(data.resolve("accounts.yaml"), """
                 accounts:

@@ -3,7 +3,6 @@ package dev.crier.stack;
 import dev.crier.infra.Browser;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -35,17 +32,8 @@ class ReviewEndToEndTest {
     static LocalStack stack;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path root = Path.of(System.getProperty("crier.root", "../../..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("crier-e2e-review-");
-        stack = LocalStack.start(StackConfig.onFreePorts(root, data), line -> System.out.println("[e2e-review] " + line));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void start() {
+        stack = SharedStack.get();
     }
 
     @Test

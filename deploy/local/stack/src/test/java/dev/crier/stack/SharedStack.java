@@ -1,0 +1,45 @@
+package dev.crier.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One local stack, with the default configuration, for every end-to-end class that needs nothing special: started
+ * on first use and stopped with the test JVM, so the classes do not pay for a stack each. A class that stops a part
+ * of it starts it again before it ends.
+ */
+final class SharedStack {
+
+    private static LocalStack stack;
+    private static Path data;
+
+    private SharedStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            try {
+                data = Files.createTempDirectory("crier-e2e-");
+                stack = LocalStack.start(StackConfig.onFreePorts(root(), data), line -> System.out.println("[e2e] " + line));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            LocalStack started = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return stack;
+    }
+
+    /** The stack's data folder. */
+    static synchronized Path data() {
+        get();
+        return data;
+    }
+
+    /** The repository's root, where the services' jars are built. */
+    static Path root() {
+        return Path.of(System.getProperty("crier.root", "../../..")).toAbsolutePath().normalize();
+    }
+}

@@ -53,6 +53,11 @@ class ComposeConsistencyTest {
                     .contains("quarkus.http.port=${CRIER_" + name.toUpperCase() + "_PORT:" + port + "}");
         }
         assertThat(services).containsKeys("kafka", "kafka-init", "postgres", "kafka-ui");
+        // audit's checkpoint key must outlive its container, or verifiers that pinned it refuse new checkpoints.
+        var audit = map(services.get("audit-service"));
+        assertThat(map(audit.get("environment")).get("CRIER_DATA_DIR")).isEqualTo("/var/lib/crier");
+        assertThat(list(audit.get("volumes"))).contains("audit-data:/var/lib/crier");
+        assertThat(map(compose.get("volumes"))).containsKey("audit-data");
     }
 
     @Test

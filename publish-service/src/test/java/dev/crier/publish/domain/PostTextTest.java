@@ -43,6 +43,17 @@ class PostTextTest {
     }
 
     @Test
+    void aDraftWithMediaIsNeverPublishedWithoutThem() {
+        var withImage = new Draft("Flu clinics open Monday.", "en", Map.of("fr", "Les cliniques ouvrent lundi."),
+                List.of("x"), List.of(new Draft.Media("https://canada.ca/a.png", "A nurse", "image/png")), null, null,
+                null, null, null);
+
+        assertThatThrownBy(() -> PostText.forAccount(withImage, account(Account.Language.BILINGUAL)))
+                .isInstanceOf(NotPublishableException.class).hasMessageContaining("1 image(s) or video(s)")
+                .hasMessageContaining("not published without them");
+    }
+
+    @Test
     void aTextTooLongForThePlatformIsNeverCutButFailsWithItsCount() {
         PlatformConnector tenChars = CountingConnector.publishing("x").withMaxLength(10);
         var text = PostText.forAccount(draft, account(Account.Language.BILINGUAL));

@@ -2,6 +2,9 @@ package dev.crier.platform.console;
 
 import jakarta.ws.rs.core.NewCookie;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /** The console's session cookie and where a sign-in may send the browser back to. */
 public final class ConsoleSession {
 
@@ -14,6 +17,11 @@ public final class ConsoleSession {
     static NewCookie cookie(String token, int maxAgeSeconds, boolean secure) {
         return new NewCookie.Builder(COOKIE).value(token).path("/").maxAge(maxAgeSeconds).httpOnly(true)
                 .secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
+    }
+
+    /** Where a sign-in through the OpenID provider starts, returning to {@code next}. */
+    static String providerSignIn(String next) {
+        return "/console/oidc/start?next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8);
     }
 
     /** Only a path on this server: an open redirect to another site would make the sign-in a phishing tool. */

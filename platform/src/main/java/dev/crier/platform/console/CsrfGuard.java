@@ -16,11 +16,10 @@ import java.util.Set;
 
 /**
  * Cross-site request forgery, checked where it can happen: a request that a browser authenticates by the session
- * cookie, and any form post (the sign-in too). Such a request must carry the CSRF token that quarkus-rest-csrf put
+ * cookie, and any form post (the sign-in too). Such a request must carry the CSRF token that {@link CsrfToken} put
  * in the {@code crier-csrf} cookie, in the form field of that name or the {@code X-CSRF-TOKEN} header (double submit).
  * A request with an Authorization header is an API client's: no other site can make a browser send that header, so
- * it is not checked, and a bare {@code curl -d ''} stays an ordinary API call. The extension's own check, which looks
- * at content types only, is off (quarkus.rest-csrf.verify-token=false); it still makes and injects the token.
+ * it is not checked, and a bare {@code curl -d ''} stays an ordinary API call.
  */
 public class CsrfGuard {
 

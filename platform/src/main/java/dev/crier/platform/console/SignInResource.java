@@ -28,7 +28,8 @@ import java.util.Optional;
 import java.time.Clock;
 
 /**
- * The consoles' sign-in on a deployment without an OIDC provider: a person pastes one of the role tokens, and the
+ * The consoles' sign-in. Where an OpenID provider is configured it sends the browser there ({@link
+ * OidcSignInResource}); otherwise, as on the local stack, a person pastes one of the role tokens, and the
  * browser keeps it in an HttpOnly, SameSite=Strict cookie that scripts cannot read and other sites cannot send.
  * Every later request is checked like a bearer token (the same key, issuer, audience and expiry).
  */
@@ -40,13 +41,15 @@ public class SignInResource {
     private final JWTParser parser;
     private final Clock clock;
     private final Optional<String> home;
+    private final OidcProvider provider;
 
     public SignInResource(@Location("console/sign-in.html") Template signIn, JWTParser parser, Clock clock,
-                          @ConfigProperty(name = "crier.console.home") Optional<String> home) {
+                          @ConfigProperty(name = "crier.console.home") Optional<String> home, OidcProvider provider) {
         this.signIn = signIn;
         this.parser = parser;
         this.clock = clock;
         this.home = home;
+        this.provider = provider;
     }
 
     /** Where a sign-in lands by default: the service's console, if it has one. */
@@ -59,8 +62,12 @@ public class SignInResource {
     @GET
     @Path("/sign-in")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance form(@QueryParam("next") String next) {
-        return page(ConsoleSession.safeNext(next), null);
+    public Response form(@QueryParam("next") String next) {
+        String target = ConsoleSession.safeNext(next);
+        if (provider.enabled()) {
+            return Response.seeOther(URI.create(ConsoleSession.providerSignIn(target))).build();
+        }
+        return Response.ok(page(target, null)).build();
     }
 
     @POST
@@ -69,6 +76,11 @@ public class SignInResource {
     @Produces(MediaType.TEXT_HTML)
     public Response signIn(@FormParam("token") String token, @FormParam("next") String next, @Context UriInfo uri) {
         String target = ConsoleSession.safeNext(next);
+        if (provider.enabled()) {
+            // Where the organization signs people in itself, a pasted token is not a way around it.
+            throw ProblemException.notFound("Sign-in here is through the organization's OpenID provider: open "
+                    + ConsoleSession.providerSignIn(target) + ".");
+        }
         if (token == null || token.isBlank()) {
             return Response.status(400).entity(page(target, "Paste a token to sign in.")).build();
         }
@@ -94,6 +106,7 @@ public class SignInResource {
     }
 
     private TemplateInstance page(String next, String error) {
-        return signIn.data("next", next).data("error", error);
+        return signIn.data("next", next).data("error", error).data("oidc", false)
+                .data("retry", ConsoleSession.providerSignIn(next));
     }
 }

@@ -2,6 +2,7 @@ package dev.crier.audit.console;
 
 import dev.crier.audit.Tampering;
 import dev.crier.audit.TestEvents;
+import dev.crier.infra.Accessibility;
 import dev.crier.infra.Browser;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
@@ -148,7 +149,9 @@ class AuditConsoleTest {
         try {
             Browser.signIn(driver, url, CrierTestResource.token("auditor"), "/console/audit/records");
             WebDriverWait wait = new WebDriverWait(driver, Browser.WAIT);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("author"))).sendKeys("u-1");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("author")));
+            assertThat(Accessibility.problems(driver)).as("the search page's accessibility").isEmpty();
+            driver.findElement(By.id("author")).sendKeys("u-1");
             driver.findElement(By.id("from")).sendKeys(since);
             driver.findElement(By.id("type")).sendKeys("dev.crier.draft.submitted");
             driver.findElement(By.id("search")).click();
@@ -160,6 +163,7 @@ class AuditConsoleTest {
             driver.findElement(By.cssSelector("a[data-post-id='" + postId + "']")).click();
 
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+            assertThat(Accessibility.problems(driver)).as("the timeline's accessibility").isEmpty();
             assertThat(driver.findElement(By.cssSelector("#timeline pre.payload")).getText())
                     .contains("\"text\" : \"" + SCRIPT + "\"");
             assertThat(driver.findElements(By.cssSelector("main script"))).isEmpty();

@@ -1,5 +1,6 @@
 package dev.crier.policy.console;
 
+import dev.crier.infra.Accessibility;
 import dev.crier.infra.Browser;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.OpenIdProviderStub;
@@ -64,6 +65,7 @@ class ReviewConsoleOidcTest {
             wait.until(ExpectedConditions.urlContains("/console/reviews?category=health-safety"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("header.banner"),
                     "Signed in as robin.reviewer@example.gc.ca"));
+            assertThat(Accessibility.problems(driver)).as("the queue's accessibility").isEmpty();
             assertThat(PROVIDER.lastAuthorization()).containsEntry("client_id", "crier-review-console");
             Cookie session = driver.manage().getCookieNamed("crier-session");
             assertThat(session).isNotNull();

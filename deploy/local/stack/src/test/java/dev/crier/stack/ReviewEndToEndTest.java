@@ -1,5 +1,6 @@
 package dev.crier.stack;
 
+import dev.crier.infra.Accessibility;
 import dev.crier.infra.Browser;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -66,9 +67,12 @@ class ReviewEndToEndTest {
         try {
             Browser.signIn(driver, url("policy"), person("u-e2e-console", "reviewer"), "/console/reviews");
             WebDriverWait wait = new WebDriverWait(driver, Browser.WAIT);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-post-id='" + id + "'] a"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-post-id='" + id + "'] a")));
+            assertThat(Accessibility.problems(driver)).as("the queue's accessibility").isEmpty();
+            driver.findElement(By.cssSelector("tr[data-post-id='" + id + "'] a")).click();
 
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("version-en")));
+            assertThat(Accessibility.problems(driver)).as("the draft page's accessibility").isEmpty();
             assertThat(driver.findElement(By.id("version-en")).getText()).startsWith("<script>document.title='pwned'</script>");
             assertThat(driver.findElement(By.id("version-fr")).getText()).contains("Écrivez");
             assertThat(driver.findElements(By.cssSelector("#version-en script, #version-fr script"))).isEmpty();

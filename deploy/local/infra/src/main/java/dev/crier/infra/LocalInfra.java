@@ -38,6 +38,9 @@ public final class LocalInfra implements AutoCloseable {
         try {
             for (String service : SERVICES) {
                 postgres.ensureDatabase(database(service), password(service));
+                if (!runtimeRole(service).equals(database(service))) {
+                    postgres.ensureRole(runtimeRole(service), runtimeRole(service));
+                }
             }
             progress.accept("PostgreSQL ready");
             KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), kafkaPort);
@@ -54,6 +57,14 @@ public final class LocalInfra implements AutoCloseable {
 
     public static String database(String service) {
         return "crier_" + service;
+    }
+
+    /**
+     * The role a service connects as. The audit's owns nothing and may only read and append (its migrations grant
+     * that), so that not even the service could lift the ledger's guards; the other services use their owner role.
+     */
+    public static String runtimeRole(String service) {
+        return "audit".equals(service) ? database(service) + "_app" : database(service);
     }
 
     /** Local only: every service's password is its name. Production passes its own through the environment. */
@@ -76,15 +87,18 @@ public final class LocalInfra implements AutoCloseable {
     /** The property names {@link #configFor} sets, which any other deployment (docker-compose) must set too. */
     public static final List<String> SERVICE_CONFIG_KEYS = List.of("kafka.bootstrap.servers",
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
-            "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences");
+            "quarkus.flyway.username", "quarkus.flyway.password", "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences");
 
     /** The configuration a service needs to reach this infrastructure, as Quarkus property names. */
     public Map<String, String> configFor(String service) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database(service)));
-        config.put("quarkus.datasource.username", database(service));
-        config.put("quarkus.datasource.password", password(service));
+        // Migrations run as the database's owner; the service itself connects as its runtime role.
+        config.put("quarkus.datasource.username", runtimeRole(service));
+        config.put("quarkus.datasource.password", runtimeRole(service));
+        config.put("quarkus.flyway.username", database(service));
+        config.put("quarkus.flyway.password", password(service));
         config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         config.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);

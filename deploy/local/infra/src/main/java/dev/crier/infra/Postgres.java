@@ -65,15 +65,24 @@ public final class Postgres implements AutoCloseable {
 
     /** Creates the role and the database it owns, unless they exist. */
     public void ensureDatabase(String name, String password) {
+        ensureRole(name, password);
         try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
-            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)) {
-                s.execute("CREATE ROLE " + identifier(name) + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
-            }
             if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
                 s.execute("CREATE DATABASE " + identifier(name) + " OWNER " + identifier(name));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
+        }
+    }
+
+    /** Creates a login role that owns nothing, unless it exists: what it may do, its database's migrations grant. */
+    public void ensureRole(String name, String password) {
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)) {
+                s.execute("CREATE ROLE " + identifier(name) + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create role " + name, e);
         }
     }
 

@@ -42,7 +42,8 @@ class ComposeConsistencyTest {
             assertThat(env.keySet()).as(name + " environment").containsAll(expected);
             assertThat(env.get("CRIER_" + name.toUpperCase() + "_PORT")).isEqualTo(port);
             assertThat((String) env.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/" + LocalInfra.database(name));
-            assertThat(env.get("QUARKUS_DATASOURCE_USERNAME")).isEqualTo(LocalInfra.database(name));
+            assertThat(env.get("QUARKUS_DATASOURCE_USERNAME")).isEqualTo(LocalInfra.runtimeRole(name));
+            assertThat(env.get("QUARKUS_FLYWAY_USERNAME")).isEqualTo(LocalInfra.database(name));
             assertThat(env.get("MP_JWT_VERIFY_ISSUER")).isEqualTo(Tokens.ISSUER);
             assertThat(env.get("MP_JWT_VERIFY_AUDIENCES")).isEqualTo(Tokens.AUDIENCE);
             var build = map(service.get("build"));
@@ -72,7 +73,8 @@ class ComposeConsistencyTest {
     void composeCreatesEveryServicesDatabase() throws Exception {
         String init = Files.readString(ROOT.resolve("deploy/docker/postgres-init.sql"));
         for (String name : LocalInfra.SERVICES) {
-            assertThat(init).contains("CREATE DATABASE " + LocalInfra.database(name) + " OWNER " + LocalInfra.database(name));
+            assertThat(init).contains("CREATE DATABASE " + LocalInfra.database(name) + " OWNER " + LocalInfra.database(name))
+                    .contains("CREATE ROLE " + LocalInfra.runtimeRole(name) + " LOGIN");
         }
     }
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,50 @@ class MaskerTest {
         assertThat(Masker.mask(text)).isSameAs(text);
         assertThat(Masker.luhn("130692544")).isTrue();
         assertThat(Masker.luhn("123456789")).isFalse();
+    }
+
+    /**
+     * Each rule's regular expression runs only when its gate lets the text through, so a gate that said no where its
+     * pattern finds something would hide a secret. Strings built at random from the pieces the patterns are made of
+     * (digits with every separator, keywords in mixed case, @, JWT and key prefixes) must never do that; each rule is
+     * also seen to match, so that the check is not empty.
+     */
+    @Test
+    void noGateRefusesATextItsPatternFindsSomethingIn() {
+        List<String> pieces = List.of("0", "1", "4", "9", "13", "544", "0199", "4111", " ", "  ", "-", ".", "(", ")", "+",
+                "+1 ", "/", ":", "=", " is ", " est ", "\"", "'", "@", "pat.smith", "canada.ca", "x", "Ab", "é", "\n",
+                "\u212A", "password", "PassPhrase", "pass phrase", "PWD", "secret", "api_key", "API KEY", "access-key",
+                "Token", "mot de passe", "Bearer ", "bearer\t", "eyJ", "eyj", "AKIA", "ASIA", "IOSFODNN7EXAMPLE",
+                "-----BEGIN ", "RSA PRIVATE KEY-----", "-----END ", "-----BEGIN PRIVATE KEY-----",
+                "-----END EC PRIVATE KEY-----", "130 692 544", "4111 1111 1111 1111",
+                "(613) 555-0199", "+1 613-555-0199", "2030-01-01T09:00:00Z");
+        Random random = new Random(20261202);
+        int[] found = new int[Masker.RULES.size()];
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(16); k >= 0; k--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            for (int r = 0; r < Masker.RULES.size(); r++) {
+                Masker.Rule rule = Masker.RULES.get(r);
+                if (rule.pattern().matcher(text).find()) {
+                    found[r]++;
+                    assertThat(rule.gate().test(text.toString())).as("rule %d's gate on \"%s\"", r, text).isTrue();
+                }
+            }
+        }
+        assertThat(found).as("texts each rule found something in").doesNotContain(0);
+    }
+
+    @Test
+    void theNumberGateLetsThroughNineDigitsWithShortSeparatorsOnly() {
+        assertThat(Masker.holdsDigitRun("SIN 130692544")).isTrue();
+        assertThat(Masker.holdsDigitRun("+1 (613) 555-0199")).isTrue();
+        assertThat(Masker.holdsDigitRun("12.34.56.78.9")).isTrue();
+        assertThat(Masker.holdsDigitRun("2030-01-01T09:00:00Z")).isFalse();
+        assertThat(Masker.holdsDigitRun("Flu clinics open Monday 12345678.")).isFalse();
+        assertThat(Masker.holdsDigitRun("123 - - 456 789")).isFalse();
+        assertThat(Masker.holdsDigitRun("u-12, cms-1234567")).isFalse();
     }
 
     @Test

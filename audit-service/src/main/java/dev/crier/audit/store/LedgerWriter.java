@@ -55,13 +55,13 @@ public final class LedgerWriter {
         StringBuilder rows = new StringBuilder(fresh.size() * 1600);
         for (ReceivedEvent event : fresh) {
             // Masked before anything is written: the original of a sensitive event never reaches the table.
-            byte[] stored = PayloadMasker.mask(event.payload());
-            byte[] leafHash = MerkleHash.leafHash(stored);
+            PayloadMasker.Stored stored = PayloadMasker.mask(event.payload());
+            byte[] leafHash = MerkleHash.leafHash(stored.bytes());
             long index = tree.append(leafHash, nodes);
-            RecordFields fields = RecordFields.of(stored);
+            RecordFields fields = RecordFields.of(stored.json());
             CopyRows.row(rows, Long.toString(index), event.eventId(), event.type(), event.topic(),
                     event.postId() == null ? null : event.postId().toString(), event.subject(), event.source(),
-                    event.time().toString(), CopyRows.bytea(stored), CopyRows.bytea(leafHash), fields.authorId(),
+                    event.time().toString(), CopyRows.bytea(stored.bytes()), CopyRows.bytea(leafHash), fields.authorId(),
                     fields.department(), fields.decision(), CopyRows.array(fields.ruleIds()),
                     CopyRows.array(fields.platforms()));
         }

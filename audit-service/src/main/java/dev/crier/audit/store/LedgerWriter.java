@@ -52,21 +52,20 @@ public final class LedgerWriter {
         }
         CompactRange tree = currentTree(c);
         TreeStore.NodeBatch nodes = new TreeStore.NodeBatch();
-        StringBuilder rows = new StringBuilder(fresh.size() * 1600);
+        CopyRows rows = new CopyRows(fresh.size() * 1024);
         for (ReceivedEvent event : fresh) {
             // Masked before anything is written: the original of a sensitive event never reaches the table.
             PayloadMasker.Stored stored = PayloadMasker.mask(event.payload());
             byte[] leafHash = MerkleHash.leafHash(stored.bytes());
             long index = tree.append(leafHash, nodes);
             RecordFields fields = RecordFields.of(stored.json());
-            CopyRows.row(rows, Long.toString(index), event.eventId(), event.type(), event.topic(),
-                    event.postId() == null ? null : event.postId().toString(), event.subject(), event.source(),
-                    event.time().toString(), CopyRows.bytea(stored.bytes()), CopyRows.bytea(leafHash), fields.authorId(),
-                    fields.department(), fields.decision(), CopyRows.array(fields.ruleIds()),
-                    CopyRows.array(fields.platforms()));
+            rows.row(15).bigint(index).text(event.eventId()).text(event.type()).text(event.topic())
+                    .uuid(event.postId()).text(event.subject()).text(event.source()).timestamptz(event.time())
+                    .bytea(stored.bytes()).bytea(leafHash).text(fields.authorId()).text(fields.department())
+                    .text(fields.decision()).textArray(fields.ruleIds()).textArray(fields.platforms());
         }
-        CopyRows.copy(c, "audit_records (idx, event_id, ce_type, topic, post_id, subject, source, event_time, payload, "
-                + "leaf_hash, author_id, department, decision, rule_ids, platforms)", rows);
+        rows.copy(c, "audit_records (idx, event_id, ce_type, topic, post_id, subject, source, event_time, payload, "
+                + "leaf_hash, author_id, department, decision, rule_ids, platforms)");
         nodes.insert(c);
         TreeStore.insertHead(c, tree);
         return appended;

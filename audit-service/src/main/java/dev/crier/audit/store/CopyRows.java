@@ -1,9 +1,8 @@
 package dev.crier.audit.store;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,14 +24,14 @@ final class CopyRows {
     /** Seconds from the Unix epoch to PostgreSQL's, 2000-01-01T00:00:00Z, from which timestamps count. */
     private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
     private static final int TEXT_OID = 25;
-    /** Bytes sent to the server per message. */
-    private static final int COPY_CHUNK = 1 << 16;
 
-    private byte[] buffer;
+    private final CopyIn copy;
+    private byte[] buffer = new byte[1 << 16];
     private int size;
 
-    CopyRows(int expectedBytes) {
-        buffer = new byte[Math.max(expectedBytes, 64)];
+    /** Starts {@code COPY into FROM STDIN} on the caller's connection and transaction; rows go as they are sent. */
+    CopyRows(Connection c, String into) throws SQLException {
+        this.copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + into + " FROM STDIN (FORMAT binary)");
         write(SIGNATURE);
         int32(0); // flags: no OIDs
         int32(0); // no header extension
@@ -105,14 +104,23 @@ final class CopyRows {
         return this;
     }
 
-    /** Copies the rows into {@code table (columns)} on the caller's connection and transaction. */
-    void copy(Connection c, String tableAndColumns) throws SQLException {
+    /** Sends the rows so far to the server, which inserts them while more are made. */
+    void send() throws SQLException {
+        copy.writeToCopy(buffer, 0, size);
+        size = 0;
+    }
+
+    /** Sends the rest and ends the COPY; the rows are then in the table (the caller commits). */
+    void end() throws SQLException {
         int16(-1); // trailer
-        try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + tableAndColumns + " FROM STDIN (FORMAT binary)",
-                    new ByteArrayInputStream(buffer, 0, size), COPY_CHUNK);
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + tableAndColumns + " failed", e);
+        send();
+        copy.endCopy();
+    }
+
+    /** Leaves the connection usable after a failure before {@link #end}: the COPY, and so the transaction, fails. */
+    void cancelIfUnfinished() throws SQLException {
+        if (copy.isActive()) {
+            copy.cancelCopy();
         }
     }
 

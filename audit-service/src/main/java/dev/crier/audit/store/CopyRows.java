@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN (FORMAT binary)}, which appends a batch several times faster than
- * batched INSERTs (one statement, no per-row bind/parse) and than CSV (bytes go as they are, not doubled as hex, and
- * nothing is quoted or parsed). Written here, on pgjdbc's own CopyManager, because the format is small: a header, then
+ * batched INSERTs (one statement, no per-row bind/parse) and with less work on both sides than CSV (bytes go as they
+ * are, not doubled as hex, and nothing is quoted or parsed). Written here, on pgjdbc's own CopyManager, because the format is small: a header, then
  * per row the number of fields and each field as its length and its bytes (length -1 for NULL), then a trailer.
  * Each value is in the type's binary form ({@code *_recv} in PostgreSQL's sources).
  */

@@ -1,9 +1,7 @@
 package dev.crier.audit.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,22 +9,16 @@ import java.util.Set;
 /**
  * What auditors filter on, read from a record's stored payload: the draft's author and department, the decision,
  * the rules that found something, and the platforms named (a draft's targets, a publish outcome's or a
- * retraction's results). Absent fields stay null or empty; a payload that is not JSON has none.
+ * retraction's results). Absent fields stay null or empty; a payload that is not a JSON object has none.
  */
 public record RecordFields(String authorId, String department, String decision, List<String> ruleIds,
                            List<String> platforms) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final RecordFields NONE = new RecordFields(null, null, null, List.of(), List.of());
 
-    public static RecordFields of(byte[] payload) {
-        JsonNode j;
-        try {
-            j = JSON.readTree(payload);
-        } catch (IOException e) {
-            return NONE;
-        }
-        if (j == null || !j.isObject()) {
+    /** The fields of a stored payload's JSON object; none when it has none (null). */
+    public static RecordFields of(JsonNode j) {
+        if (j == null) {
             return NONE;
         }
         Set<String> rules = new LinkedHashSet<>();

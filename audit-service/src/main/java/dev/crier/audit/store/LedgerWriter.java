@@ -1,11 +1,8 @@
 package dev.crier.audit.store;
 
 import dev.crier.audit.domain.ReceivedEvent;
-import dev.crier.audit.domain.RecordFields;
 import dev.crier.audit.domain.merkle.CompactRange;
-import dev.crier.audit.domain.merkle.MerkleHash;
 import dev.crier.audit.domain.merkle.TreeState;
-import dev.crier.audit.domain.privacy.PayloadMasker;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +12,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 
 /**
  * Appends records and grows the Merkle tree in the same transaction, on a connection the caller owns (and commits).
@@ -26,6 +27,10 @@ public final class LedgerWriter {
     /** Any constant: serializes appenders, so two writers could never take the same index. */
     private static final long APPEND_LOCK = 0x6372696572L;
 
+    /** Events prepared per task: small enough that PostgreSQL starts early, large enough to cost little to hand over. */
+    private static final int PREPARED_CHUNK = 100;
+    private static final Executor PREPARERS = ForkJoinPool.commonPool();
+
     private LedgerWriter() {
     }
 
@@ -35,41 +40,78 @@ public final class LedgerWriter {
      * @return the ids of the events appended (a repeat of a recorded event, or within the batch, is dropped)
      */
     public static Set<String> append(Connection c, List<ReceivedEvent> events) throws SQLException {
+        // Repeats are prepared too (they are rare): preparing starts before the round trips below, not after them.
+        List<FutureTask<List<PreparedRecord>>> chunks = prepareInBackground(events);
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             lock.setLong(1, APPEND_LOCK);
             lock.execute();
         }
         Set<String> known = recorded(c, events);
-        List<ReceivedEvent> fresh = new ArrayList<>();
         Set<String> appended = new HashSet<>();
-        for (ReceivedEvent event : events) {
-            if (!known.contains(event.eventId()) && appended.add(event.eventId())) {
-                fresh.add(event);
-            }
+        boolean[] fresh = new boolean[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            fresh[i] = !known.contains(events.get(i).eventId()) && appended.add(events.get(i).eventId());
         }
-        if (fresh.isEmpty()) {
+        if (appended.isEmpty()) {
             return appended;
         }
         CompactRange tree = currentTree(c);
         TreeStore.NodeBatch nodes = new TreeStore.NodeBatch();
-        StringBuilder rows = new StringBuilder(fresh.size() * 1600);
-        for (ReceivedEvent event : fresh) {
-            // Masked before anything is written: the original of a sensitive event never reaches the table.
-            byte[] stored = PayloadMasker.mask(event.payload());
-            byte[] leafHash = MerkleHash.leafHash(stored);
-            long index = tree.append(leafHash, nodes);
-            RecordFields fields = RecordFields.of(stored);
-            CopyRows.row(rows, Long.toString(index), event.eventId(), event.type(), event.topic(),
-                    event.postId() == null ? null : event.postId().toString(), event.subject(), event.source(),
-                    event.time().toString(), CopyRows.bytea(stored), CopyRows.bytea(leafHash), fields.authorId(),
-                    fields.department(), fields.decision(), CopyRows.array(fields.ruleIds()),
-                    CopyRows.array(fields.platforms()));
+        CopyRows rows = new CopyRows(c, "audit_records (idx, event_id, ce_type, topic, post_id, subject, source, "
+                + "event_time, payload, leaf_hash, author_id, department, decision, rule_ids, platforms)");
+        try {
+            int at = 0;
+            for (FutureTask<List<PreparedRecord>> chunk : chunks) {
+                for (PreparedRecord r : take(chunk)) {
+                    if (fresh[at++]) {
+                        ReceivedEvent e = r.event();
+                        rows.row(15).bigint(tree.append(r.leafHash(), nodes)).text(e.eventId()).text(e.type())
+                                .text(e.topic()).uuid(e.postId()).text(e.subject()).text(e.source())
+                                .timestamptz(e.time()).bytea(r.stored()).bytea(r.leafHash())
+                                .text(r.fields().authorId()).text(r.fields().department())
+                                .text(r.fields().decision()).textArray(r.fields().ruleIds())
+                                .textArray(r.fields().platforms());
+                    }
+                }
+                // PostgreSQL inserts these rows while the next chunk is being prepared.
+                rows.send();
+            }
+            rows.end();
+        } finally {
+            rows.cancelIfUnfinished();
         }
-        CopyRows.copy(c, "audit_records (idx, event_id, ce_type, topic, post_id, subject, source, event_time, payload, "
-                + "leaf_hash, author_id, department, decision, rule_ids, platforms)", rows);
         nodes.insert(c);
         TreeStore.insertHead(c, tree);
         return appended;
+    }
+
+    /**
+     * Starts preparing the events (masking, hashing, query columns: most of the Java work of an append) on another
+     * thread, in chunks and in order, so that it overlaps the writer's queries and PostgreSQL inserting the chunks
+     * before. The writing thread
+     * prepares any chunk not yet begun itself ({@link #take}), so a busy pool never holds it up.
+     */
+    private static List<FutureTask<List<PreparedRecord>>> prepareInBackground(List<ReceivedEvent> events) {
+        List<FutureTask<List<PreparedRecord>>> chunks = new ArrayList<>();
+        for (int from = 0; from < events.size(); from += PREPARED_CHUNK) {
+            List<ReceivedEvent> chunk = events.subList(from, Math.min(events.size(), from + PREPARED_CHUNK));
+            chunks.add(new FutureTask<>(() -> chunk.stream().map(PreparedRecord::of).toList()));
+        }
+        chunks.forEach(PREPARERS::execute);
+        return chunks;
+    }
+
+    /** The chunk's records: prepared here if the pool has not begun it (a task runs once), else waited for. */
+    private static List<PreparedRecord> take(FutureTask<List<PreparedRecord>> chunk) {
+        chunk.run();
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing records", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static Set<String> recorded(Connection c, List<ReceivedEvent> events) throws SQLException {

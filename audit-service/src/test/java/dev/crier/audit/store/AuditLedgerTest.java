@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -28,7 +29,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Appends (by COPY) keep every value intact and take the next index, without gaps, even from concurrent writers; an event id is recorded once. */
+/** Appends (by binary COPY) keep every value intact and take the next index, without gaps, even from concurrent writers; an event id is recorded once. */
 @QuarkusTest
 @QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "audit"))
 class AuditLedgerTest {
@@ -71,24 +72,26 @@ class AuditLedgerTest {
     }
 
     @Test
-    void valuesWithQuotesCommasBackslashesAndLineBreaksArriveIntactThroughCopy() throws Exception {
+    void everyValueArrivesIntactThroughCopy() throws Exception {
         UUID post = UUID.randomUUID();
         String awkward = "a \"quoted\", comma\\ back\\slash\r\nnew line \\. {brace} 'single' é";
         var root = JSON.createObjectNode().put("postId", post.toString()).put("decision", "REJECTED")
                 .put("reason", awkward);
         root.putArray("findings").addObject().put("ruleId", "odd,\"rule}");
         var draft = root.putObject("draft").put("text", "\\.");
-        draft.putArray("platforms").add("x");
+        draft.putArray("platforms").add("x").add("é \"y\"");
         draft.putObject("author").put("id", "u \"1\"").put("department", "d,\n\\");
         String payload = JSON.writeValueAsString(root);
         String id = "id,\"" + UUID.randomUUID() + "\"\n";
-        ReceivedEvent event = new ReceivedEvent(id, "dev.crier.post.decided", "posts.decided", post.toString(), post,
-                "/src,\"x\"\\", TestEvents.TIME, payload.getBytes(StandardCharsets.UTF_8));
+        // PostgreSQL keeps microseconds: a finer time is rounded to the nearest; a time before 2000 counts back.
+        Instant time = Instant.parse("1999-12-31T23:59:59.123456500Z");
+        ReceivedEvent event = new ReceivedEvent(id, "dev.crier.post.decided", "posts.decided", "subject \"s\"", post,
+                "/src,\"x\"\\", time, payload.getBytes(StandardCharsets.UTF_8));
         assertThat(ledger.append(event)).isTrue();
 
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT payload, source, author_id, department, decision, rule_ids, leaf_hash FROM audit_records "
-                        + "WHERE event_id = ?")) {
+                "SELECT payload, source, author_id, department, decision, rule_ids, leaf_hash, post_id, subject, "
+                        + "event_time, platforms, ce_type, topic FROM audit_records WHERE event_id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -99,6 +102,35 @@ class AuditLedgerTest {
                 assertThat(rs.getString(5)).isEqualTo("REJECTED");
                 assertThat((String[]) rs.getArray(6).getArray()).containsExactly("odd,\"rule}");
                 assertThat(rs.getBytes(7)).isEqualTo(MerkleHash.leafHash(payload.getBytes(StandardCharsets.UTF_8)));
+                assertThat(rs.getObject(8)).isEqualTo(post);
+                assertThat(rs.getString(9)).isEqualTo("subject \"s\"");
+                assertThat(rs.getTimestamp(10).toInstant()).isEqualTo(Instant.parse("1999-12-31T23:59:59.123457Z"));
+                assertThat((String[]) rs.getArray(11).getArray()).containsExactly("x", "é \"y\"");
+                assertThat(rs.getString(12)).isEqualTo("dev.crier.post.decided");
+                assertThat(rs.getString(13)).isEqualTo("posts.decided");
+            }
+        }
+    }
+
+    @Test
+    void absentValuesArriveAsNullAndEmptyArraysThroughCopy() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ReceivedEvent reload = new ReceivedEvent(id, "dev.crier.policy.reloaded", "policy.changes", "canada-federal",
+                null, TestEvents.SOURCE, TestEvents.TIME, "not json".getBytes(StandardCharsets.UTF_8));
+        assertThat(ledger.append(reload)).isTrue();
+
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT post_id, author_id, department, decision, rule_ids, platforms, event_time FROM audit_records "
+                        + "WHERE event_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                for (int column = 1; column <= 4; column++) {
+                    assertThat(rs.getObject(column)).as("column %d", column).isNull();
+                }
+                assertThat((String[]) rs.getArray(5).getArray()).isEmpty();
+                assertThat((String[]) rs.getArray(6).getArray()).isEmpty();
+                assertThat(rs.getTimestamp(7).toInstant()).isEqualTo(TestEvents.TIME);
             }
         }
     }

@@ -35,28 +35,44 @@ public final class PayloadMasker {
     private PayloadMasker() {
     }
 
-    /** The bytes to store for {@code payload}: itself when nothing is sensitive, else masked with the original's hash. */
-    public static byte[] mask(byte[] payload) {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(payload);
-        } catch (IOException e) {
-            tree = null;
-        }
-        if (tree == null || !tree.isObject()) {
+    /**
+     * What the ledger stores of an event's bytes, with the JSON object they hold (null when they hold none), parsed
+     * once here so that the query columns ({@code RecordFields}) are read without parsing the bytes again.
+     */
+    public record Stored(byte[] bytes, JsonNode json) {
+    }
+
+    /** What to store of {@code payload}: itself when nothing is sensitive, else masked with the original's hash. */
+    public static Stored mask(byte[] payload) {
+        JsonNode tree = objectOrNull(payload);
+        if (tree == null) {
             // Not an event object: mask it as plain text rather than risk storing what it holds.
             String text = new String(payload, StandardCharsets.UTF_8);
             String masked = Masker.mask(text);
-            return masked.equals(text) ? payload : masked.getBytes(StandardCharsets.UTF_8);
+            if (masked.equals(text)) {
+                return new Stored(payload, null);
+            }
+            byte[] bytes = masked.getBytes(StandardCharsets.UTF_8);
+            // Masking can mend what made it unreadable (a raw line break inside a private-key block, say).
+            return new Stored(bytes, objectOrNull(bytes));
         }
         if (!maskStrings(tree)) {
-            return payload;
+            return new Stored(payload, tree);
         }
         ((ObjectNode) tree).put(ORIGINAL_HASH, HexFormat.of().formatHex(sha256(payload)));
         try {
-            return JSON.writeValueAsBytes(tree);
+            return new Stored(JSON.writeValueAsBytes(tree), tree);
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    private static JsonNode objectOrNull(byte[] bytes) {
+        try {
+            JsonNode tree = JSON.readTree(bytes);
+            return tree != null && tree.isObject() ? tree : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -90,11 +106,12 @@ public final class PayloadMasker {
 
     /** The masked text of a string node, or null when it is not a string or has nothing to mask. */
     private static String maskedText(JsonNode node) {
-        if (!node.isTextual() || IDENTIFIER.matcher(node.textValue()).matches()) {
+        if (!node.isTextual()) {
             return null;
         }
         String masked = Masker.mask(node.textValue());
-        return masked.equals(node.textValue()) ? null : masked;
+        // Most strings have nothing to mask: the identifier test is left for the few that do.
+        return masked.equals(node.textValue()) || IDENTIFIER.matcher(node.textValue()).matches() ? null : masked;
     }
 
     static byte[] sha256(byte[] bytes) {

@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,9 +42,12 @@ class LedgerBenchmark {
         Path dir = Files.createTempDirectory("audit-bench");
         try (Postgres postgres = new Postgres(dir, Ports.free()).start()) {
             postgres.ensureDatabase("crier_bench", "bench");
+            // As the service: migrations as the owner, appends as the role that may only read and append.
+            postgres.ensureRole("crier_bench_app", "bench");
             String url = postgres.jdbcUrl("crier_bench");
-            Flyway.configure().dataSource(url, "crier_bench", "bench").load().migrate();
-            try (Connection c = DriverManager.getConnection(url, "crier_bench", "bench")) {
+            Flyway.configure().dataSource(url, "crier_bench", "bench")
+                    .placeholders(Map.of("appRole", "crier_bench_app")).load().migrate();
+            try (Connection c = DriverManager.getConnection(url, "crier_bench_app", "bench")) {
                 c.setAutoCommit(false);
                 long start = System.nanoTime();
                 for (int done = 0; done < records; done += batch) {

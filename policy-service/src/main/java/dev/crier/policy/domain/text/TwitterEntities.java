@@ -11,10 +11,11 @@ import java.util.function.BiFunction;
  * regular expressions try a match at every position of the text, and the URL one (every top-level domain in one
  * alternation) is costly at each. Neither a link nor a hashtag can hold whitespace (Java's {@code \s}: every class
  * of both expressions rejects it), and the only character either consumes before its entity is the one just
- * before it, so the extractor is run only over each word that holds the tell-tale character ('.' for a link, '#'
- * for a hashtag) together with the character before the word, and the entities are moved back into place.
- * At a piece's end the whole text has whitespace, which ends a match the same way the end of the piece does.
- * {@code TwitterEntitiesTest} checks this against the extractor over the corpus and random texts.
+ * before it, so the extractor runs only over the words that could hold one, each with the character before it, and
+ * the entities are moved back into place. At a piece's end the whole text has whitespace, which ends a match the
+ * same way the end of the piece does. A word could hold a link only if a letter follows one of its dots (every
+ * top-level domain starts with a letter), a hashtag only if it holds '#'. {@code TwitterEntitiesTest} checks this
+ * against the extractor over the corpus and random texts.
  */
 public final class TwitterEntities {
 
@@ -25,15 +26,21 @@ public final class TwitterEntities {
 
     /** {@link Extractor#extractURLsWithIndices}, word by word. */
     public static List<Extractor.Entity> urls(String text) {
-        return byWord(text, '.', '.', Extractor::extractURLsWithIndices);
+        return byWord(text, (t, i) -> t.charAt(i) == '.' && i + 1 < t.length() && Character.isLetter(t.charAt(i + 1)),
+                Extractor::extractURLsWithIndices);
     }
 
     /** {@link Extractor#extractHashtagsWithIndices}, word by word (the links it must not overlap are in the word). */
     public static List<Extractor.Entity> hashtags(String text) {
-        return byWord(text, '#', '\uff03', Extractor::extractHashtagsWithIndices);
+        return byWord(text, (t, i) -> t.charAt(i) == '#' || t.charAt(i) == '\uff03', Extractor::extractHashtagsWithIndices);
     }
 
-    private static List<Extractor.Entity> byWord(String text, char tell, char otherTell,
+    /** Whether the character at an index of a text tells that its word may hold an entity. */
+    private interface Tell {
+        boolean at(String text, int index);
+    }
+
+    private static List<Extractor.Entity> byWord(String text, Tell tell,
                                                  BiFunction<Extractor, String, List<Extractor.Entity>> extract) {
         List<Extractor.Entity> found = List.of();
         int n = text.length();
@@ -43,13 +50,12 @@ public final class TwitterEntities {
                 i++;
             }
             int start = i;
-            boolean tells = false;
+            boolean told = false;
             while (i < n && !isSpace(text.charAt(i))) {
-                char c = text.charAt(i);
-                tells |= c == tell || c == otherTell;
+                told = told || tell.at(text, i);
                 i++;
             }
-            if (tells) {
+            if (told) {
                 int from = Math.max(0, start - 1);
                 for (Extractor.Entity e : extract.apply(EXTRACTOR, text.substring(from, i))) {
                     if (found.isEmpty()) {

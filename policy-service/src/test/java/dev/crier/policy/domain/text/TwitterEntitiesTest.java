@@ -1,6 +1,7 @@
 package dev.crier.policy.domain.text;
 
 import com.twitter.twittertext.Extractor;
+import com.twitter.twittertext.TldLists;
 import dev.crier.policy.corpus.Corpus;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +23,19 @@ class TwitterEntitiesTest {
             "see (canada.ca) or [gc.ca]", "https://café.ca/été", "https://例え.テスト", "www.canada.ca/path_(x)",
             "a\u2028canada.ca", "\u202acanada.ca", "\u00a0canada.ca", "#\ufe0f1", "\ufe0f#tag", "&#tag", "＃tag ＃tag2",
             "#rentrée #ÉTÉ #été2026 #123 #_x", "canada.ca/fr?q=a.b", "bit.ly/3xYz", "mailto:a@b.ca", "1.2.3.4",
-            "e.g. i.e. etc.", "T.O. to.do", "https://x", "xn--bcher-kva.example.com", "#tag\t#tag2\r\n#tag3");
+            "e.g. i.e. etc.", "T.O. to.do", "3.5 km. Done.", "canada.рф", "a.中国 b.みんな", "x.ελ", "canada.CA",
+            "https://x", "xn--bcher-kva.example.com", "#tag\t#tag2\r\n#tag3");
 
     private static final String[] PIECES = {"a", "b", "Z", "é", "1", ".", "..", "#", "＃", "/", ":", "://", "@", "$",
             "&", "-", "_", "?", "=", "(", ")", " ", "\n", "\t", "\u00a0", "\u2028", "\ufe0f", "\u200d", "ca", "com",
-            "gc", "co", "https://", "http://", "www.", "t.co/", "canada", "été", "\ud83d\ude00"};
+            "gc", "co", "CA", "рф", "中国", "https://", "http://", "www.", "t.co/", "canada", "été", "\ud83d\ude00"};
+
+    @Test
+    void everyTopLevelDomainStartsWithALetter() {
+        // What lets a word without a letter after a dot skip the URL expression.
+        Stream.concat(TldLists.GTLDS.stream(), TldLists.CTLDS.stream())
+                .forEach(tld -> assertThat(Character.isLetter(tld.charAt(0))).as(tld).isTrue());
+    }
 
     @Test
     void matchTheExtractorOnTrickyTexts() {

@@ -88,12 +88,12 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
+            if (!isLetter(c)) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < n && Character.isLetter(text.charAt(j))) {
+            while (j < n && isLetter(text.charAt(j))) {
                 // French accents are evidence too; English text almost never carries them. None lies below U+00C0.
                 char a = text.charAt(j);
                 fr += a >= '\u00c0' && ACCENTS.indexOf(Character.toLowerCase(a)) >= 0 ? 1 : 0;
@@ -109,6 +109,11 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
         return new int[]{en, fr};
     }
 
+    /** {@link Character#isLetter}, with ASCII (most of the text) first. */
+    private static boolean isLetter(char c) {
+        return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
+    }
+
     private static long[] codes(Set<String> words) {
         return words.stream().mapToLong(w -> code(w, 0, w.length())).sorted().toArray();
     }
@@ -120,8 +125,9 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
     private static long code(String text, int start, int end) {
         long code = 0;
         for (int k = start; k < end; k++) {
-            char c = text.charAt(k) == '\u0130' ? '\u0130' : Character.toLowerCase(text.charAt(k));
-            int letter = c >= 'a' && c <= 'z' ? c - 'a' : LETTERS.indexOf(c);
+            char c = text.charAt(k);
+            int letter = c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A'
+                    : c < 128 || c == '\u0130' ? -1 : LETTERS.indexOf(Character.toLowerCase(c));
             if (letter < 0) {
                 return -1;
             }

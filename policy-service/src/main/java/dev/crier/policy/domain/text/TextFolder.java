@@ -214,6 +214,10 @@ public final class TextFolder {
     }
 
     private static boolean isWordish(char c) {
+        // ASCII first: it is most of the text, and its letters and digits are exactly these.
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || Leet.isSymbol(c);
+        }
         return Character.isLetterOrDigit(c) || Leet.isSymbol(c);
     }
 

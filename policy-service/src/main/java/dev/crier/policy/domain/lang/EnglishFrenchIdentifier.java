@@ -3,6 +3,7 @@ package dev.crier.policy.domain.lang;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import dev.crier.policy.domain.text.Chars;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -88,12 +89,12 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (!isLetter(c)) {
+            if (!Chars.isLetter(c)) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < n && isLetter(text.charAt(j))) {
+            while (j < n && Chars.isLetter(text.charAt(j))) {
                 // French accents are evidence too; English text almost never carries them. None lies below U+00C0.
                 char a = text.charAt(j);
                 fr += a >= '\u00c0' && ACCENTS.indexOf(Character.toLowerCase(a)) >= 0 ? 1 : 0;
@@ -107,11 +108,6 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
             i = j;
         }
         return new int[]{en, fr};
-    }
-
-    /** {@link Character#isLetter}, with ASCII (most of the text) first. */
-    private static boolean isLetter(char c) {
-        return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
     }
 
     private static long[] codes(Set<String> words) {

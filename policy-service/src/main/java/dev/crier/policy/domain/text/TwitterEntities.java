@@ -42,7 +42,7 @@ public final class TwitterEntities {
      * character outside [a-zA-Z0-9@+-] or the end, or "xn--" (punycode). So an ASCII domain is the whole run of
      * such characters after the dot; anything other than ASCII after the dot or the run might be part of one.
      */
-    static boolean mayStartDomainEnd(String text, int start) {
+    private static boolean mayStartDomainEnd(String text, int start) {
         int end = start;
         while (end < text.length() && isTldRunChar(text.charAt(end))) {
             end++;

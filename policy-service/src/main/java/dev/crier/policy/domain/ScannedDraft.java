@@ -4,6 +4,7 @@ import com.twitter.twittertext.Extractor;
 import dev.crier.events.Draft;
 import dev.crier.policy.domain.text.MappedText;
 import dev.crier.policy.domain.text.TextFolder;
+import dev.crier.policy.domain.text.TwitterEntities;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class ScannedDraft {
         /** The links in the text as twitter-text finds them: its URL grammar is costly, so it runs once a version. */
         public List<Extractor.Entity> urls() {
             if (urls == null) {
-                urls = mayHoldLink() ? List.copyOf(new Extractor().extractURLsWithIndices(text)) : List.of();
+                urls = mayHoldLink() ? List.copyOf(TwitterEntities.urls(text)) : List.of();
             }
             return urls;
         }

@@ -3,7 +3,9 @@ package dev.crier.policy.domain.lang;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import dev.crier.policy.domain.text.Chars;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,20 +18,24 @@ import java.util.Set;
 public final class EnglishFrenchIdentifier implements LanguageIdentifier {
 
     // Function words that are common in one language and rare in the other ("on", "an" are French words too).
-    private static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "is", "are", "was", "were", "has",
+    static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "is", "are", "was", "were", "has",
             "had", "been", "for", "your", "yours", "with", "this", "that", "these", "those", "will", "would", "should",
             "could", "be", "you", "our", "my", "his", "her", "their", "its", "they", "them", "he", "she", "us", "from",
             "at", "by", "have", "in", "it", "we", "can", "all", "new", "get", "more", "about", "please", "who", "what",
             "how", "when", "where", "which", "not", "but", "if", "or", "so", "up", "out", "here", "there", "today",
             "next", "now", "only", "also", "after", "before", "into", "over", "than", "then", "do", "does", "did",
             "may", "must", "still", "starts", "begins", "good", "help", "just", "any");
-    private static final Set<String> FRENCH = Set.of("le", "la", "les", "des", "et", "est", "pour", "vos", "votre",
+    static final Set<String> FRENCH = Set.of("le", "la", "les", "des", "et", "est", "pour", "vos", "votre",
             "avec", "sur", "du", "une", "un", "nous", "vous", "dans", "au", "aux", "ce", "cette", "sont", "qui", "que", "de",
             "ou", "pas", "leur", "leurs", "être", "été", "à", "où", "ces", "notre", "nos", "mon", "mes", "ses", "sa",
             "cet", "mais", "donc", "ne", "très", "sans", "sous", "chez", "entre", "vers", "avoir", "fait", "peut",
             "doit", "sera", "était", "aussi", "depuis", "pendant", "avant", "après", "selon", "lundi", "mardi",
             "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd", "demain", "ici", "tous", "toutes", "d", "l", "qu");
     private static final String ACCENTS = "éèêàùçôîâëïûœ";
+    /** The letters of the lists' words, in the order their codes use (see {@link #code}). */
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzéèêàù";
+    private static final long[] ENGLISH_CODES = codes(ENGLISH);
+    private static final long[] FRENCH_CODES = codes(FRENCH);
 
     private final LanguageDetector lingua = LanguageDetectorBuilder.fromLanguages(Language.ENGLISH, Language.FRENCH)
             .withMinimumRelativeDistance(0.1)
@@ -51,12 +57,15 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
         if (other >= 2 && other >= 3 * own) {
             return false;
         }
-        return LanguageIdentifier.super.consistentWith(language, text);
+        return identify(text, evidence).map(language::equals).orElse(true);
     }
 
     @Override
     public Optional<String> identify(String text) {
-        int[] evidence = evidence(text);
+        return identify(text, evidence(text));
+    }
+
+    private Optional<String> identify(String text, int[] evidence) {
         int en = evidence[0];
         int fr = evidence[1];
         if (en >= 2 && en >= 3 * fr) {
@@ -73,30 +82,53 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
     }
 
     /** English and French function words, and French accents, counted: {english, french}. */
-    private static int[] evidence(String text) {
+    static int[] evidence(String text) {
         int en = 0;
         int fr = 0;
         int n = text.length();
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
+            if (!Chars.isLetter(c)) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < n && Character.isLetter(text.charAt(j))) {
-                // French accents are evidence too; English text almost never carries them.
-                fr += ACCENTS.indexOf(Character.toLowerCase(text.charAt(j))) >= 0 ? 1 : 0;
+            while (j < n && Chars.isLetter(text.charAt(j))) {
+                // French accents are evidence too; English text almost never carries them. None lies below U+00C0.
+                char a = text.charAt(j);
+                fr += a >= '\u00c0' && ACCENTS.indexOf(Character.toLowerCase(a)) >= 0 ? 1 : 0;
                 j++;
             }
             if (j - i <= 6) {
-                String w = text.substring(i, j).toLowerCase(java.util.Locale.ROOT);
-                en += ENGLISH.contains(w) ? 1 : 0;
-                fr += FRENCH.contains(w) ? 1 : 0;
+                long word = code(text, i, j);
+                en += word >= 0 && Arrays.binarySearch(ENGLISH_CODES, word) >= 0 ? 1 : 0;
+                fr += word >= 0 && Arrays.binarySearch(FRENCH_CODES, word) >= 0 ? 1 : 0;
             }
             i = j;
         }
         return new int[]{en, fr};
+    }
+
+    private static long[] codes(Set<String> words) {
+        return words.stream().mapToLong(w -> code(w, 0, w.length())).sorted().toArray();
+    }
+
+    /**
+     * The word in lower case, five bits a letter, so that it is looked up without making a string; -1 when a letter
+     * is outside {@link #LETTERS} and so in no list. 'İ' is outside: the string's lower case would be two chars.
+     */
+    private static long code(String text, int start, int end) {
+        long code = 0;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            int letter = c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A'
+                    : c < 128 || c == '\u0130' ? -1 : LETTERS.indexOf(Character.toLowerCase(c));
+            if (letter < 0) {
+                return -1;
+            }
+            code = code << 5 | (letter + 1);
+        }
+        return code;
     }
 }

@@ -5,6 +5,7 @@ import com.twitter.twittertext.Extractor;
 import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
 import dev.crier.policy.domain.text.TextFolder;
+import dev.crier.policy.domain.text.TwitterEntities;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,12 +43,11 @@ public final class HashtagRule implements Rule {
     @Override
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
-        Extractor extractor = new Extractor();
         for (ScannedDraft.Version v : draft.versions()) {
             if (!v.contains('#') && !v.contains('\uff03')) {
                 continue;
             }
-            for (Extractor.Entity tag : extractor.extractHashtagsWithIndices(v.text())) {
+            for (Extractor.Entity tag : TwitterEntities.hashtags(v.text())) {
                 String name = tag.getValue();
                 if (!name.chars().allMatch(Character::isLowerCase)) {
                     continue;

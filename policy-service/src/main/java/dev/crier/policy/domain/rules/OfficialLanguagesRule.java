@@ -3,6 +3,7 @@ package dev.crier.policy.domain.rules;
 import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
 import dev.crier.policy.domain.lang.LanguageIdentifier;
+import dev.crier.policy.domain.text.Chars;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +39,13 @@ public final class OfficialLanguagesRule implements Rule {
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Chars.isLetter(c)) {
                 char before = i == 0 ? ' ' : text.charAt(i - 1);
                 int j = i;
-                while (j < n && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '\'' || text.charAt(j) == '’' || text.charAt(j) == '-')) {
+                while (j < n && (Chars.isLetter(text.charAt(j)) || text.charAt(j) == '\'' || text.charAt(j) == '’' || text.charAt(j) == '-')) {
                     j++;
                 }
-                if (before != '#' && before != '@' && before != '/' && !Character.isLetterOrDigit(before) && before != '_') {
+                if (before != '#' && before != '@' && before != '/' && !Chars.isLetterOrDigit(before) && before != '_') {
                     words++;
                 }
                 i = j;

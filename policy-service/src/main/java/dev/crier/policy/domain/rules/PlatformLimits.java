@@ -4,6 +4,7 @@ import com.ibm.icu.text.BreakIterator;
 import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextParser;
 import dev.crier.policy.domain.ScannedDraft;
+import dev.crier.policy.domain.text.TwitterEntities;
 
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class PlatformLimits {
 
     /** The text's length as the platform counts it. */
     public static int length(String platform, String text) {
-        return length(platform, text, ScannedDraft.mayHoldLink(text) ? new Extractor().extractURLsWithIndices(text) : List.of());
+        return length(platform, text, ScannedDraft.mayHoldLink(text) ? TwitterEntities.urls(text) : List.of());
     }
 
     /** The text's length as the platform counts it, given the links twitter-text found in it. */

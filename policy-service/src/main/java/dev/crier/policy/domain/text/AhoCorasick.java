@@ -15,9 +15,17 @@ public final class AhoCorasick {
 
     private static final int ALPHABET = 128;
 
-    private final int[][] next;
-    private final int[] fail;
-    private final int[][] outputs;
+    /** Each ASCII character's column in {@link #next}; column 0 for the characters of no pattern (back to the root). */
+    private final int[] column = new int[ALPHABET];
+    private final int width;
+    /**
+     * The complete automaton in one array, a row of {@link #width} columns per state: a row per state of only the
+     * characters the patterns use keeps the table small enough to stay in the processor's caches.
+     */
+    private final int[] next;
+    /** The patterns that end in state s are outputs[ends[s]] to outputs[ends[s + 1] - 1]. */
+    private final int[] ends;
+    private final int[] outputs;
     private final int[] lengths;
 
     /** Receives each match: the pattern's index and its span [start, end) in the searched text. */
@@ -32,6 +40,7 @@ public final class AhoCorasick {
         trie.add(newRow());
         out.add(new ArrayList<>());
         lengths = new int[patterns.size()];
+        int columns = 1;
         for (int p = 0; p < patterns.size(); p++) {
             String pattern = patterns.get(p);
             if (pattern.isEmpty()) {
@@ -44,6 +53,9 @@ public final class AhoCorasick {
                 if (c >= ALPHABET) {
                     throw new IllegalArgumentException("pattern '" + pattern + "' is not ASCII after folding");
                 }
+                if (column[c] == 0) {
+                    column[c] = columns++;
+                }
                 if (trie.get(state)[c] < 0) {
                     trie.get(state)[c] = trie.size();
                     trie.add(newRow());
@@ -53,15 +65,15 @@ public final class AhoCorasick {
             }
             out.get(state).add(p);
         }
-        next = trie.toArray(new int[0][]);
-        fail = new int[next.length];
+        int[][] full = trie.toArray(new int[0][]);
+        int[] fail = new int[full.length];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 0; c < ALPHABET; c++) {
-            if (next[0][c] < 0) {
-                next[0][c] = 0;
+            if (full[0][c] < 0) {
+                full[0][c] = 0;
             } else {
-                fail[next[0][c]] = 0;
-                queue.add(next[0][c]);
+                fail[full[0][c]] = 0;
+                queue.add(full[0][c]);
             }
         }
         // Breadth first: a state's failure link is ready before its children need it, and the goto table is
@@ -70,18 +82,25 @@ public final class AhoCorasick {
             int s = queue.poll();
             out.get(s).addAll(out.get(fail[s]));
             for (int c = 0; c < ALPHABET; c++) {
-                int t = next[s][c];
+                int t = full[s][c];
                 if (t < 0) {
-                    next[s][c] = next[fail[s]][c];
+                    full[s][c] = full[fail[s]][c];
                 } else {
-                    fail[t] = next[fail[s]][c];
+                    fail[t] = full[fail[s]][c];
                     queue.add(t);
                 }
             }
         }
-        outputs = new int[next.length][];
-        for (int s = 0; s < next.length; s++) {
-            outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
+        width = columns;
+        next = new int[full.length * width];
+        ends = new int[full.length + 1];
+        outputs = out.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
+        for (int s = 0; s < full.length; s++) {
+            // A character of no pattern leads every state to the root: column 0 stays 0.
+            for (int c = 0; c < ALPHABET; c++) {
+                next[s * width + column[c]] = column[c] == 0 ? 0 : full[s][c];
+            }
+            ends[s + 1] = ends[s] + out.get(s).size();
         }
     }
 
@@ -89,8 +108,9 @@ public final class AhoCorasick {
         int state = 0;
         for (int i = 0; i < text.length; i++) {
             char c = text[i];
-            state = c < ALPHABET ? next[state][c] : 0;
-            for (int p : outputs[state]) {
+            state = next[state * width + (c < ALPHABET ? column[c] : 0)];
+            for (int o = ends[state]; o < ends[state + 1]; o++) {
+                int p = outputs[o];
                 matches.found(p, i + 1 - lengths[p], i + 1);
             }
         }

@@ -73,10 +73,6 @@ public final class Lexicon<T> {
     }
 
     private void findHidden(MappedText view, List<Hit<T>> hits) {
-        String text = view.toString();
-        if (text.indexOf('*') < 0 && text.indexOf('#') < 0) {
-            return;
-        }
         char[] t = view.chars();
         for (int i = 0; i < t.length; i++) {
             if ((t[i] == '*' || t[i] == '#') && i > 0 && Character.isLetter(t[i - 1])) {
@@ -139,6 +135,9 @@ public final class Lexicon<T> {
     }
 
     private static <T> List<Hit<T>> longestWithoutOverlap(List<Hit<T>> hits) {
+        if (hits.size() < 2) {
+            return hits;
+        }
         hits.sort(Comparator.<Hit<T>>comparingInt(Hit::start).thenComparing(h -> -(h.end() - h.start())));
         List<Hit<T>> kept = new ArrayList<>();
         int coveredTo = -1;

@@ -53,8 +53,8 @@ public final class MappedText {
 
     /** Whether [start, end) is a whole word or phrase: no letter or digit touches it on either side. */
     public boolean isWholeWord(int start, int end) {
-        return (start == 0 || !Character.isLetterOrDigit(chars[start - 1]))
-                && (end == chars.length || !Character.isLetterOrDigit(chars[end]));
+        return (start == 0 || !Chars.isLetterOrDigit(chars[start - 1]))
+                && (end == chars.length || !Chars.isLetterOrDigit(chars[end]));
     }
 
     /** The view as a string, made once. */

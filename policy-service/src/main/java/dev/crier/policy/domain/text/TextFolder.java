@@ -105,7 +105,7 @@ public final class TextFolder {
                     leet = false;
                     bang = false;
                 }
-                letter |= Character.isLetter(c);
+                letter |= Chars.isLetter(c);
                 // A '!' ending a word is punctuation, and stays: only one with more of the word after it is leet.
                 leet |= bang && c != '!' || c != '!' && Leet.letterFor(c) != c;
                 bang |= c == '!';
@@ -115,7 +115,7 @@ public final class TextFolder {
                 }
                 wordStart = -1;
             }
-            if (i >= 2 && i < n && c == t.charAt(i - 1) && c == t.charAt(i - 2) && Character.isLetter(c)) {
+            if (i >= 2 && i < n && c == t.charAt(i - 1) && c == t.charAt(i - 2) && Chars.isLetter(c)) {
                 return true;
             }
             if (i + 4 < n && isSingleLetter(t, i) && isSeparator(t.charAt(i + 1)) && isSingleLetter(t, i + 2)
@@ -140,7 +140,7 @@ public final class TextFolder {
             int end = i;
             boolean hasLetter = false;
             while (end < n && isWordish(t.charAt(end))) {
-                hasLetter |= Character.isLetter(t.charAt(end));
+                hasLetter |= Chars.isLetter(t.charAt(end));
                 end++;
             }
             int lastKept = end;
@@ -197,7 +197,7 @@ public final class TextFolder {
             while (j < n && t.charAt(j) == c) {
                 j++;
             }
-            if (Character.isLetter(c) && j - i >= 3) {
+            if (Chars.isLetter(c) && j - i >= 3) {
                 out.add(c, t.originalStart(i), t.originalEnd(j), true);
             } else {
                 for (int k = i; k < j; k++) {
@@ -214,13 +214,13 @@ public final class TextFolder {
     }
 
     private static boolean isWordish(char c) {
-        return Character.isLetterOrDigit(c) || Leet.isSymbol(c);
+        return Chars.isLetterOrDigit(c) || Leet.isSymbol(c);
     }
 
     private static boolean isSingleLetter(MappedText t, int i) {
-        return Character.isLetter(t.charAt(i))
-                && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))
-                && (i + 1 == t.length() || !Character.isLetterOrDigit(t.charAt(i + 1)));
+        return Chars.isLetter(t.charAt(i))
+                && (i == 0 || !Chars.isLetterOrDigit(t.charAt(i - 1)))
+                && (i + 1 == t.length() || !Chars.isLetterOrDigit(t.charAt(i + 1)));
     }
 
     private static boolean isSeparator(char c) {

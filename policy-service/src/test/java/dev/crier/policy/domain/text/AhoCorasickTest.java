@@ -35,7 +35,8 @@ class AhoCorasickTest {
             for (int i = 0; i < 1 + random.nextInt(8); i++) {
                 patterns.add(randomText(random, 1 + random.nextInt(4)));
             }
-            String text = randomText(random, 60);
+            // Characters of no pattern, ASCII or not, in the text too.
+            String text = randomText(random, 60).replace('c', random.nextBoolean() ? 'x' : '\u00e9');
             List<Match> naive = new ArrayList<>();
             for (int p = 0; p < patterns.size(); p++) {
                 Matcher m = Pattern.compile("(?=" + Pattern.quote(patterns.get(p)) + ")").matcher(text);

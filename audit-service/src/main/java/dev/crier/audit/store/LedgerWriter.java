@@ -88,8 +88,8 @@ public final class LedgerWriter {
     /**
      * Starts preparing the events (masking, hashing, query columns: most of the Java work of an append) on another
      * thread, in chunks and in order, so that it overlaps the writer's queries and PostgreSQL inserting the chunks
-     * before. The writing thread
-     * prepares any chunk not yet begun itself ({@link #take}), so a busy pool never holds it up.
+     * before. The writing thread prepares any chunk not yet begun itself ({@link #take}), so a busy pool never holds
+     * it up.
      */
     private static List<FutureTask<List<PreparedRecord>>> prepareInBackground(List<ReceivedEvent> events) {
         List<FutureTask<List<PreparedRecord>>> chunks = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.crier.platform.console;
 
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,11 @@ public final class ConsoleSession {
     static NewCookie cookie(String token, int maxAgeSeconds, boolean secure) {
         return new NewCookie.Builder(COOKIE).value(token).path("/").maxAge(maxAgeSeconds).httpOnly(true)
                 .secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
+    }
+
+    /** Whether the browser reached us over HTTPS, so that the cookies are marked Secure. */
+    static boolean secure(UriInfo uri) {
+        return "https".equals(uri.getBaseUri().getScheme());
     }
 
     /** Where a sign-in through the OpenID provider starts, returning to {@code next}. */

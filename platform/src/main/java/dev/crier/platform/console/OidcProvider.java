@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -76,6 +77,11 @@ public class OidcProvider {
         return scopes;
     }
 
+    /** The issuer the provider's tokens must name; discovery refuses a provider that names another. */
+    public String issuer() {
+        return issuer;
+    }
+
     /** The provider's endpoints, discovered on first use and kept; a failed discovery is tried again next time. */
     public Endpoints endpoints() throws ProviderException {
         Endpoints known = endpoints;
@@ -101,7 +107,7 @@ public class OidcProvider {
 
     /** Exchanges an authorization code for tokens, proving with the PKCE verifier that this is the same browser. */
     public Tokens exchange(String code, String codeVerifier, URI redirectUri) throws ProviderException {
-        Map<String, String> form = new java.util.LinkedHashMap<>();
+        Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
         form.put("redirect_uri", redirectUri.toString());

@@ -141,18 +141,15 @@ public class OidcSignInResource {
         // A page, not a redirect: the browser arrived from the provider's site, and it sends a SameSite=Strict
         // cookie only on a navigation that starts on this site, such as this page's own.
         return Response.ok(signedIn.data("next", request.next()))
-                .cookie(ConsoleSession.cookie(sessionToken, (int) lifetime, secure(uri)), flowCookie("", 0, uri))
+                .cookie(ConsoleSession.cookie(sessionToken, (int) lifetime, ConsoleSession.secure(uri)),
+                        flowCookie("", 0, uri))
                 .build();
     }
 
     /** The ID token must come from the provider and be meant for this client (OpenID Connect Core 3.1.3.7). */
-    private JWTAuthContextInfo idTokenRules() throws ParseException {
+    private JWTAuthContextInfo idTokenRules() {
         JWTAuthContextInfo rules = new JWTAuthContextInfo(sessionTokens);
-        try {
-            rules.setIssuedBy(provider.endpoints().issuer());
-        } catch (OidcProvider.ProviderException e) {
-            throw new ParseException(e.getMessage());
-        }
+        rules.setIssuedBy(provider.issuer());
         rules.setExpectedAudience(Set.of(provider.clientId()));
         return rules;
     }
@@ -170,10 +167,7 @@ public class OidcSignInResource {
 
     private static NewCookie flowCookie(String value, int maxAge, UriInfo uri) {
         return new NewCookie.Builder(FLOW_COOKIE).value(value).path("/console/oidc").maxAge(maxAge).httpOnly(true)
-                .secure(secure(uri)).sameSite(NewCookie.SameSite.LAX).build();
+                .secure(ConsoleSession.secure(uri)).sameSite(NewCookie.SameSite.LAX).build();
     }
 
-    private static boolean secure(UriInfo uri) {
-        return "https".equals(uri.getBaseUri().getScheme());
-    }
 }

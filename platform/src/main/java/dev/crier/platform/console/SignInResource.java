@@ -93,7 +93,7 @@ public class SignInResource {
                     .build();
         }
         long lifetime = Math.max(0, jwt.getExpirationTime() - clock.instant().getEpochSecond());
-        NewCookie session = ConsoleSession.cookie(token.strip(), (int) lifetime, "https".equals(uri.getBaseUri().getScheme()));
+        NewCookie session = ConsoleSession.cookie(token.strip(), (int) lifetime, ConsoleSession.secure(uri));
         return Response.seeOther(URI.create(target)).cookie(session).build();
     }
 
@@ -101,12 +101,11 @@ public class SignInResource {
     @Path("/sign-out")
     public Response signOut(@Context UriInfo uri) {
         return Response.seeOther(URI.create("/console/sign-in"))
-                .cookie(ConsoleSession.cookie("", 0, "https".equals(uri.getBaseUri().getScheme())))
+                .cookie(ConsoleSession.cookie("", 0, ConsoleSession.secure(uri)))
                 .build();
     }
 
     private TemplateInstance page(String next, String error) {
-        return signIn.data("next", next).data("error", error).data("oidc", false)
-                .data("retry", ConsoleSession.providerSignIn(next));
+        return signIn.data("next", next).data("error", error).data("oidc", false);
     }
 }

@@ -37,10 +37,8 @@ public final class LocalInfra implements AutoCloseable {
         Postgres postgres = new Postgres(dir.resolve("postgres"), postgresPort).start();
         try {
             for (String service : SERVICES) {
-                postgres.ensureDatabase(database(service), password(service));
-                if (!runtimeRole(service).equals(database(service))) {
-                    postgres.ensureRole(runtimeRole(service), runtimeRole(service));
-                }
+                postgres.ensureDatabase(database(service), password(database(service)));
+                postgres.ensureRole(runtimeRole(service), password(runtimeRole(service)));
             }
             progress.accept("PostgreSQL ready");
             KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), kafkaPort);
@@ -67,9 +65,9 @@ public final class LocalInfra implements AutoCloseable {
         return "audit".equals(service) ? database(service) + "_app" : database(service);
     }
 
-    /** Local only: every service's password is its name. Production passes its own through the environment. */
-    private static String password(String service) {
-        return database(service);
+    /** Local only: every role's password is its name. Production passes its own through the environment. */
+    private static String password(String role) {
+        return role;
     }
 
     public KafkaBroker kafka() {
@@ -87,7 +85,8 @@ public final class LocalInfra implements AutoCloseable {
     /** The property names {@link #configFor} sets, which any other deployment (docker-compose) must set too. */
     public static final List<String> SERVICE_CONFIG_KEYS = List.of("kafka.bootstrap.servers",
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
-            "quarkus.flyway.username", "quarkus.flyway.password", "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences");
+            "quarkus.flyway.username", "quarkus.flyway.password", "mp.jwt.verify.publickey.location",
+            "mp.jwt.verify.issuer", "mp.jwt.verify.audiences");
 
     /** The configuration a service needs to reach this infrastructure, as Quarkus property names. */
     public Map<String, String> configFor(String service) {
@@ -96,9 +95,9 @@ public final class LocalInfra implements AutoCloseable {
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database(service)));
         // Migrations run as the database's owner; the service itself connects as its runtime role.
         config.put("quarkus.datasource.username", runtimeRole(service));
-        config.put("quarkus.datasource.password", runtimeRole(service));
+        config.put("quarkus.datasource.password", password(runtimeRole(service)));
         config.put("quarkus.flyway.username", database(service));
-        config.put("quarkus.flyway.password", password(service));
+        config.put("quarkus.flyway.password", password(database(service)));
         config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         config.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);

@@ -75,7 +75,7 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
-    /** Creates a login role that owns nothing, unless it exists: what it may do, its database's migrations grant. */
+    /** Creates a login role, unless it exists. */
     public void ensureRole(String name, String password) {
         try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
             if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class LedgerWriter {
     /** Events prepared per task: small enough that PostgreSQL starts early, large enough to cost little to hand over. */
     private static final int PREPARED_CHUNK = 100;
     private static final Executor PREPARERS = ForkJoinPool.commonPool();
+    /** SQLSTATE unique_violation: here, an event id already recorded. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private LedgerWriter() {
     }
@@ -42,11 +45,35 @@ public final class LedgerWriter {
     public static Set<String> append(Connection c, List<ReceivedEvent> events) throws SQLException {
         // Repeats are prepared too (they are rare): preparing starts before the round trips below, not after them.
         List<FutureTask<List<PreparedRecord>>> chunks = prepareInBackground(events);
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, APPEND_LOCK);
-            lock.execute();
+        // A recorded event comes again only after a redelivery, so the batch is first written as if it held none:
+        // the unique event id refuses the whole COPY if it does, and only then are the ids looked up and the rest
+        // written. The index probe that the insert makes anyway replaces a lookup of every id in every batch.
+        // The savepoint is SQL (the pool refuses JDBC's savepoint calls inside a transaction it manages), sent with
+        // the lock in one round trip.
+        execute(c, "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + "); SAVEPOINT before_copy");
+        try {
+            Set<String> appended = write(c, events, chunks, Set.of());
+            execute(c, "RELEASE SAVEPOINT before_copy");
+            return appended;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            execute(c, "ROLLBACK TO SAVEPOINT before_copy");
+            return write(c, events, chunks, recorded(c, events));
         }
-        Set<String> known = recorded(c, events);
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Writes the prepared events whose ids are neither {@code known} nor earlier in the batch. */
+    private static Set<String> write(Connection c, List<ReceivedEvent> events,
+                                     List<FutureTask<List<PreparedRecord>>> chunks, Set<String> known)
+            throws SQLException {
         Set<String> appended = new HashSet<>();
         boolean[] fresh = new boolean[events.size()];
         for (int i = 0; i < events.size(); i++) {

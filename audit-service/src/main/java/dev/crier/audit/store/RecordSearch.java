@@ -25,6 +25,9 @@ public class RecordSearch {
     /** Rows fetched per round trip while streaming: the server-side cursor keeps the rest in the database. */
     private static final int FETCH_SIZE = 500;
 
+    /** Type, author, department and platform, asked of the one GIN index over them (migration V9). */
+    static final String FACETS_CONDITION = " AND audit_facets(ce_type, author_id, department, platforms) @> ?::text[]";
+
     private final AgroalDataSource db;
 
     public RecordSearch(AgroalDataSource db) {
@@ -124,6 +127,14 @@ public class RecordSearch {
     /** The filter's conditions, each " AND ..." with its value added to {@code params}. */
     private static String where(RecordFilter f, List<Object> params) {
         StringBuilder sql = new StringBuilder();
+        // Type, author, department and platform are found through one GIN index (migration V9); the exact
+        // conditions after it keep a platform spelt like a prefixed value from standing in for it.
+        List<String> facets = new ArrayList<>();
+        facet(facets, "type:", f.type());
+        facet(facets, "author:", f.author());
+        facet(facets, "department:", f.department());
+        facet(facets, "", f.platform());
+        condition(sql, params, FACETS_CONDITION, facets.isEmpty() ? null : facets.toArray(String[]::new));
         condition(sql, params, " AND received_at >= ?", f.from() == null ? null : Timestamp.from(f.from()));
         condition(sql, params, " AND received_at < ?", f.to() == null ? null : Timestamp.from(f.to()));
         condition(sql, params, " AND ce_type = ?", f.type());
@@ -133,6 +144,12 @@ public class RecordSearch {
         condition(sql, params, " AND rule_ids <> '{}' AND rule_ids @> ARRAY[?::text]", f.rule());
         condition(sql, params, " AND platforms @> ARRAY[?::text]", f.platform());
         return sql.toString();
+    }
+
+    private static void facet(List<String> facets, String prefix, String value) {
+        if (value != null) {
+            facets.add(prefix + value);
+        }
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String fragment, Object value) {

@@ -51,6 +51,37 @@ class AuditLedgerTest {
         assertThat(count()).isEqualTo(before);
     }
 
+    /**
+     * A batch is first copied as if it held no recorded event; the unique event id refuses that copy when it does,
+     * and the batch is written again without the repeats, in the same transaction, still without a gap.
+     */
+    @Test
+    void aBatchWithRecordedEventsKeepsOnlyTheNewOnesInOrder() throws SQLException {
+        ReceivedEvent recorded = TestEvents.received();
+        assertThat(ledger.append(recorded)).isTrue();
+        long before = count();
+        ReceivedEvent first = TestEvents.received();
+        ReceivedEvent second = TestEvents.received();
+
+        assertThat(ledger.appendAll(List.of(first, recorded, first, second)))
+                .containsExactlyInAnyOrder(first.eventId(), second.eventId());
+
+        assertThat(count()).isEqualTo(before + 2);
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT event_id, idx FROM audit_records WHERE idx >= ? ORDER BY idx")) {
+            ps.setLong(1, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(first.eventId());
+                assertThat(rs.getLong(2)).isEqualTo(before);
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(second.eventId());
+                assertThat(rs.getLong(2)).isEqualTo(before + 1);
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
+
     @Test
     void concurrentWritersNeverTakeTheSameIndexNorLeaveAGap() throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(4);

@@ -63,7 +63,8 @@ class MaskerTest {
                 Masker.Rule rule = Masker.RULES.get(r);
                 if (rule.pattern().matcher(text).find()) {
                     found[r]++;
-                    assertThat(rule.gate().test(text.toString())).as("rule %d's gate on \"%s\"", r, text).isTrue();
+                    assertThat(Masker.gates(text.toString()) & rule.gate()).as("rule %d's gate on \"%s\"", r, text)
+                            .isNotZero();
                 }
             }
         }

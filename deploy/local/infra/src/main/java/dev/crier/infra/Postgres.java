@@ -37,6 +37,9 @@ public final class Postgres implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
+                    // A commit is on disk before it returns, as with PostgreSQL's own default (the embedded
+                    // builder turns it off): an audit record or a publish ledger entry is never lost after it.
+                    .setServerConfig("synchronous_commit", "on")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -30,7 +30,8 @@ import java.util.UUID;
  * A harness, not a test: appends records (masking, hashing, tree maintenance, query columns, batched inserts) into
  * a fresh embedded PostgreSQL, then verifies the whole log as the verify command does (every leaf rehashed, the tree
  * rebuilt, the root compared). Skipped unless asked for; the README gives the command and the last figures.
- * {@code -Dbenchmark.records} (default 1,000,000) and {@code -Dbenchmark.batch} (default 1,000) tune it.
+ * {@code -Dbenchmark.records} (default 1,000,000) and {@code -Dbenchmark.batch} (default 5,000, the most the
+ * service's consumer takes in one poll) tune it.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class LedgerBenchmark {
@@ -38,7 +39,7 @@ class LedgerBenchmark {
     @Test
     void appendThenVerify() throws Exception {
         int records = Integer.getInteger("benchmark.records", 1_000_000);
-        int batch = Integer.getInteger("benchmark.batch", 1_000);
+        int batch = Integer.getInteger("benchmark.batch", 5_000);
         Path dir = Files.createTempDirectory("audit-bench");
         try (Postgres postgres = new Postgres(dir, Ports.free()).start()) {
             postgres.ensureDatabase("crier_bench", "bench");

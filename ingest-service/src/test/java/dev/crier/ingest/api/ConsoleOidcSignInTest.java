@@ -10,6 +10,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Map;
 import java.util.Set;
@@ -113,6 +115,18 @@ class ConsoleOidcSignInTest {
         var answer = signIn("/console").callback();
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.asString()).contains("answers another sign-in");
+        assertThat(answer.cookie("crier-session")).isNull();
+    }
+
+    /** OpenID Connect Core 3.1.3.7: the signature, the issuer, the audience and the expiry are each checked. */
+    @ParameterizedTest
+    @EnumSource(OpenIdProviderStub.IdTokenFlaw.class)
+    void aFlawedIdTokenIsRefused(OpenIdProviderStub.IdTokenFlaw flaw) {
+        PROVIDER.signInAs("pat.reviewer@example.gc.ca", Set.of("submitter"));
+        PROVIDER.flawIdTokens(flaw);
+        var answer = signIn("/console").callback();
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.asString()).contains("ID token was refused");
         assertThat(answer.cookie("crier-session")).isNull();
     }
 

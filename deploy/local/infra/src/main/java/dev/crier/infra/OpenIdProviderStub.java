@@ -43,6 +43,18 @@ public final class OpenIdProviderStub implements AutoCloseable {
     private record Grant(String clientId, String redirectUri, String challenge, String nonce, Person person) {
     }
 
+    /** What is wrong with the next ID tokens, as tests of the console's checks need them. */
+    public enum IdTokenFlaw {
+        /** Issued for another client: the audience is not the console's client id. */
+        OTHER_AUDIENCE,
+        /** Issued by another issuer than the one discovered. */
+        OTHER_ISSUER,
+        /** Expired an hour ago. */
+        EXPIRED,
+        /** Signed by a key that is not in the provider's key set. */
+        UNKNOWN_KEY
+    }
+
     private final HttpServer server;
     private final String clientId;
     private final String clientSecret;
@@ -52,6 +64,7 @@ public final class OpenIdProviderStub implements AutoCloseable {
     private volatile Person person;
     private volatile String refusal;
     private volatile String forcedNonce;
+    private volatile IdTokenFlaw flaw;
     private final Map<String, String> pending = new ConcurrentHashMap<>();
     private volatile boolean loginPage;
     private volatile Map<String, String> lastAuthorization = Map.of();
@@ -110,6 +123,7 @@ public final class OpenIdProviderStub implements AutoCloseable {
         person = new Person(subject, Set.copyOf(roles));
         refusal = null;
         forcedNonce = null;
+        flaw = null;
     }
 
     /**
@@ -128,6 +142,11 @@ public final class OpenIdProviderStub implements AutoCloseable {
     /** The next ID tokens carry this nonce instead of the request's: a replayed token, as a test needs one. */
     public void forceNonce(String nonce) {
         forcedNonce = nonce;
+    }
+
+    /** The next ID tokens have this flaw (until the next {@link #signInAs}). */
+    public void flawIdTokens(IdTokenFlaw flaw) {
+        this.flaw = flaw;
     }
 
     /** The parameters of the last authorization request, as the browser brought them. */
@@ -221,10 +240,35 @@ public final class OpenIdProviderStub implements AutoCloseable {
             return;
         }
         Person who = grant.person();
-        String idToken = sign(claims(who, clientId, Map.of("nonce", forcedNonce != null ? forcedNonce : grant.nonce())));
-        String accessToken = sign(claims(who, accessAudience, Map.of("groups", List.copyOf(who.roles()))));
+        String idToken = idToken(who, forcedNonce != null ? forcedNonce : grant.nonce());
+        String accessToken = sign(claims(who, accessAudience, Map.of("groups", List.copyOf(who.roles()))), key);
         json(exchange, 200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
                 + "\"id_token\":\"" + idToken + "\"}");
+    }
+
+    private String idToken(Person who, String nonce) {
+        IdTokenFlaw flaw = this.flaw;
+        JwtClaims claims = claims(who, flaw == IdTokenFlaw.OTHER_AUDIENCE ? "another-client" : clientId,
+                Map.of("nonce", nonce));
+        if (flaw == IdTokenFlaw.OTHER_ISSUER) {
+            claims.setIssuer("https://elsewhere.example");
+        }
+        if (flaw == IdTokenFlaw.EXPIRED) {
+            NumericDate anHourAgo = NumericDate.now();
+            anHourAgo.addSeconds(-3600);
+            claims.setExpirationTime(anHourAgo);
+        }
+        if (flaw != IdTokenFlaw.UNKNOWN_KEY) {
+            return sign(claims, key);
+        }
+        try {
+            // Another key under the provider's key id: only the signature tells them apart.
+            RsaJsonWebKey stranger = RsaJwkGenerator.generateJwk(2048);
+            stranger.setKeyId(key.getKeyId());
+            return sign(claims, stranger);
+        } catch (JoseException e) {
+            throw new IllegalStateException("could not make a stranger's key", e);
+        }
     }
 
     private void jwks(HttpExchange exchange) throws IOException {
@@ -245,7 +289,7 @@ public final class OpenIdProviderStub implements AutoCloseable {
         return claims;
     }
 
-    private String sign(JwtClaims claims) {
+    private static String sign(JwtClaims claims, RsaJsonWebKey key) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivateKey());

@@ -8,5 +8,9 @@ CREATE ROLE crier_publish LOGIN PASSWORD 'crier_publish';
 CREATE DATABASE crier_publish OWNER crier_publish;
 CREATE ROLE crier_audit LOGIN PASSWORD 'crier_audit';
 CREATE DATABASE crier_audit OWNER crier_audit;
--- The audit service connects as a role that owns nothing; its migrations grant it SELECT and INSERT only.
+-- Each service connects as a role that owns nothing; its migrations grant it what it needs (audit: SELECT and
+-- INSERT only).
+CREATE ROLE crier_ingest_app LOGIN PASSWORD 'crier_ingest_app';
+CREATE ROLE crier_policy_app LOGIN PASSWORD 'crier_policy_app';
+CREATE ROLE crier_publish_app LOGIN PASSWORD 'crier_publish_app';
 CREATE ROLE crier_audit_app LOGIN PASSWORD 'crier_audit_app';

@@ -58,11 +58,11 @@ public final class LocalInfra implements AutoCloseable {
     }
 
     /**
-     * The role a service connects as. The audit's owns nothing and may only read and append (its migrations grant
-     * that), so that not even the service could lift the ledger's guards; the other services use their owner role.
+     * The role a service connects as: it owns nothing and holds only what the service's migrations grant it (rows
+     * read and written; the audit's may only read and append), so the service can change no schema and lift no guard.
      */
     public static String runtimeRole(String service) {
-        return "audit".equals(service) ? database(service) + "_app" : database(service);
+        return database(service) + "_app";
     }
 
     /** Local only: every role's password is its name. Production passes its own through the environment. */

@@ -13,7 +13,9 @@ import java.util.Set;
  * English or French. Lingua decides: of the maintained detectors it is the most accurate on short texts such as
  * posts (it combines n-gram models of 1 to 5 characters rather than relying on long-text statistics), and it is
  * restricted here to the two official languages. A text whose function words are plainly of one language (two or
- * more, three times as many as of the other) is decided without it, which keeps the common case fast.
+ * more, three times as many as of the other) is decided without it, which keeps the common case fast; of the rest,
+ * the texts that only Lingua's n-gram scoring can decide are scored by {@link NgramVerdict}, the same way but on
+ * this thread and without its per-call overhead.
  */
 public final class EnglishFrenchIdentifier implements LanguageIdentifier {
 
@@ -74,6 +76,15 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
         if (fr >= 2 && fr >= 3 * en) {
             return Optional.of("fr");
         }
+        return switch (NgramVerdict.models().answer(text)) {
+            case ENGLISH -> Optional.of("en");
+            case FRENCH -> Optional.of("fr");
+            case NEITHER -> Optional.empty();
+            case ASK_LINGUA -> lingua(text);
+        };
+    }
+
+    Optional<String> lingua(String text) {
         return switch (lingua.detectLanguageOf(text)) {
             case ENGLISH -> Optional.of("en");
             case FRENCH -> Optional.of("fr");

@@ -39,8 +39,11 @@ final class NgramVerdict {
     private final short[] letterIndex = new short[Character.MAX_VALUE + 1];
     private int letters;
     private long[] keys;
-    /** English then French frequency of the n-gram in the same slot of {@link #keys}; 0 where absent. */
-    private float[] frequencies;
+    /**
+     * English then French log frequency of the n-gram in the same slot of {@link #keys}, NaN where absent. Lingua
+     * takes the float log of a frequency when it uses it; taken once here, it is the same float.
+     */
+    private float[] logFrequencies;
     private int mask;
     private int size;
 
@@ -69,7 +72,7 @@ final class NgramVerdict {
                         float frequency = Float.parseFloat(fraction[0]) / Integer.parseInt(fraction[1]);
                         for (String ngram : e.getValue().split(" ")) {
                             if (!ngram.isEmpty()) {
-                                put(learn(ngram), language, frequency);
+                                put(learn(ngram), language, (float) Math.log(frequency));
                             }
                         }
                     }
@@ -103,7 +106,7 @@ final class NgramVerdict {
         int[] unigrams = new int[2];
         for (int n = first; n <= last; n++) {
             Set<String> ngrams = ngrams(cleaned, n);
-            float[] byLength = {logSum(ngrams, 0), logSum(ngrams, 1)};
+            float[] byLength = logSums(ngrams);
             for (int language = 0; language < 2; language++) {
                 sums[language] += byLength[language] < 0 ? byLength[language] : 0f;
             }
@@ -216,28 +219,35 @@ final class NgramVerdict {
         return ngrams;
     }
 
-    /** Each n-gram's log frequency, or that of its longest known prefix, summed in float as Lingua sums them. */
-    private float logSum(Set<String> ngrams, int language) {
-        float sum = 0f;
+    /**
+     * For each language, each n-gram's log frequency, or that of its longest prefix the language knows, summed in
+     * float in the set's order as Lingua sums them.
+     */
+    private float[] logSums(Set<String> ngrams) {
+        float[] sums = new float[2];
+        long[] prefixes = new long[6];
         for (String ngram : ngrams) {
-            long[] prefixes = prefixCodes(ngram);
-            for (int k = ngram.length(); k >= 1; k--) {
-                float frequency = prefixes[k] < 0 ? 0f : frequency(prefixes[k], language);
-                if (frequency > 0) {
-                    sum += (float) Math.log(frequency);
-                    break;
+            prefixCodes(ngram, prefixes);
+            for (int language = 0; language < 2; language++) {
+                for (int k = ngram.length(); k >= 1; k--) {
+                    float log = prefixes[k] < 0 ? Float.NaN : logFrequency(prefixes[k], language);
+                    if (!Float.isNaN(log)) {
+                        sums[language] += log;
+                        break;
+                    }
                 }
             }
         }
-        return sum;
+        return sums;
     }
 
     /** How many of the unigrams the language's model knows. */
     private int known(Set<String> unigrams, int language) {
         int known = 0;
+        long[] code = new long[2];
         for (String unigram : unigrams) {
-            long code = prefixCodes(unigram)[1];
-            known += code >= 0 && frequency(code, language) > 0 ? 1 : 0;
+            prefixCodes(unigram, code);
+            known += code[1] >= 0 && !Float.isNaN(logFrequency(code[1], language)) ? 1 : 0;
         }
         return known;
     }
@@ -264,15 +274,13 @@ final class NgramVerdict {
     }
 
     /** The codes of the ngram's prefixes by length (index 1 to its length); -1 from a character no model has. */
-    private long[] prefixCodes(String ngram) {
-        long[] codes = new long[ngram.length() + 1];
+    private void prefixCodes(String ngram, long[] codes) {
         long code = 0;
         for (int k = 0; k < ngram.length(); k++) {
             int letter = letterIndex[ngram.charAt(k)];
             code = code < 0 || letter == 0 ? -1 : code << BITS | letter;
             codes[k + 1] = code;
         }
-        return codes;
     }
 
     private long learn(String ngram) {
@@ -290,26 +298,27 @@ final class NgramVerdict {
         return code;
     }
 
-    private float frequency(long code, int language) {
+    /** The natural log of the n-gram's frequency in the language, NaN when the language's model lacks it. */
+    private float logFrequency(long code, int language) {
         for (int slot = slot(code); keys[slot] != 0; slot = (slot + 1) & mask) {
             if (keys[slot] == code) {
-                return frequencies[2 * slot + language];
+                return logFrequencies[2 * slot + language];
             }
         }
-        return 0f;
+        return Float.NaN;
     }
 
-    private void put(long code, int language, float frequency) {
+    private void put(long code, int language, float logFrequency) {
         if (2 * (size + 1) > keys.length) {
             long[] oldKeys = keys;
-            float[] oldFrequencies = frequencies;
+            float[] oldLogFrequencies = logFrequencies;
             allocate(keys.length * 2);
             for (int old = 0; old < oldKeys.length; old++) {
                 if (oldKeys[old] != 0) {
                     int slot = free(oldKeys[old]);
                     keys[slot] = oldKeys[old];
-                    frequencies[2 * slot] = oldFrequencies[2 * old];
-                    frequencies[2 * slot + 1] = oldFrequencies[2 * old + 1];
+                    logFrequencies[2 * slot] = oldLogFrequencies[2 * old];
+                    logFrequencies[2 * slot + 1] = oldLogFrequencies[2 * old + 1];
                     size++;
                 }
             }
@@ -319,7 +328,7 @@ final class NgramVerdict {
             keys[slot] = code;
             size++;
         }
-        frequencies[2 * slot + language] = frequency;
+        logFrequencies[2 * slot + language] = logFrequency;
     }
 
     /** The slot that holds the code, or the empty one where it would go. */
@@ -333,7 +342,8 @@ final class NgramVerdict {
 
     private void allocate(int capacity) {
         keys = new long[capacity];
-        frequencies = new float[2 * capacity];
+        logFrequencies = new float[2 * capacity];
+        Arrays.fill(logFrequencies, Float.NaN);
         mask = capacity - 1;
         size = 0;
     }

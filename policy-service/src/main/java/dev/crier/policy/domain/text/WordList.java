@@ -11,18 +11,33 @@ import java.util.Collection;
 public final class WordList {
 
     private final String[] words;
+    /** Where the words beginning with each character start and end in {@link #words}: the first step is a look-up. */
+    private final int[] firstFrom = new int[Character.MAX_VALUE + 1];
+    private final int[] firstTo = new int[Character.MAX_VALUE + 1];
 
     public WordList(Collection<String> words) {
-        this.words = words.stream().distinct().sorted().toArray(String[]::new);
+        this.words = words.stream().filter(w -> !w.isEmpty()).distinct().sorted().toArray(String[]::new);
+        for (int i = this.words.length - 1; i >= 0; i--) {
+            char first = this.words[i].charAt(0);
+            firstFrom[first] = i;
+            firstTo[first] = Math.max(firstTo[first], i + 1);
+        }
     }
 
     /** Where the words that text[start, ...) begins with end, shortest first: each end is passed to {@code at}. */
     public void endsOfWordsAt(CharSequence text, int start, Ends at) {
-        int lo = 0;
-        int hi = words.length;
-        for (int depth = 0; start + depth < text.length(); depth++) {
+        if (start >= text.length()) {
+            return;
+        }
+        char first = text.charAt(start);
+        int lo = firstFrom[first];
+        int hi = firstTo[first];
+        if (lo < hi && words[lo].length() == 1) {
+            at.end(start + 1);
+        }
+        for (int depth = 1; start + depth < text.length() && lo < hi; depth++) {
             // Every word in [lo, hi) has the text's depth characters as its prefix; the one equal to it sorts first.
-            if (lo < hi && words[lo].length() == depth) {
+            if (words[lo].length() == depth) {
                 lo++;
             }
             char c = text.charAt(start + depth);

@@ -34,16 +34,17 @@ final class NgramVerdict {
     /** Letters that, in half the words or more, make Lingua's rules say French (its accents shared with French). */
     private static final String FRENCH_RULE_LETTERS = "îûëèùêôàâçé";
     private static final int BITS = 12;
+    private static final long ABSENT = pack(Float.NaN, Float.NaN);
     private static final String[] FILES = {"unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams"};
 
     private final short[] letterIndex = new short[Character.MAX_VALUE + 1];
     private int letters;
-    private long[] keys;
     /**
-     * English then French log frequency of the n-gram in the same slot of {@link #keys}, NaN where absent. Lingua
-     * takes the float log of a frequency when it uses it; taken once here, it is the same float.
+     * Open addressing, two longs a slot: the n-gram's code (0 for an empty slot), then the natural logs of its
+     * English and French frequencies as float bits, NaN where a model lacks it, so that one probe serves both
+     * languages. Lingua takes the float log of a frequency when it uses it; taken once here, it is the same float.
      */
-    private float[] logFrequencies;
+    private long[] table;
     private int mask;
     private int size;
 
@@ -228,15 +229,15 @@ final class NgramVerdict {
         long[] prefixes = new long[6];
         for (String ngram : ngrams) {
             prefixCodes(ngram, prefixes);
-            for (int language = 0; language < 2; language++) {
-                for (int k = ngram.length(); k >= 1; k--) {
-                    float log = prefixes[k] < 0 ? Float.NaN : logFrequency(prefixes[k], language);
-                    if (!Float.isNaN(log)) {
-                        sums[language] += log;
-                        break;
-                    }
-                }
+            float english = Float.NaN;
+            float french = Float.NaN;
+            for (int k = ngram.length(); k >= 1 && (Float.isNaN(english) || Float.isNaN(french)); k--) {
+                long both = logFrequencies(prefixes[k]);
+                english = Float.isNaN(english) ? english(both) : english;
+                french = Float.isNaN(french) ? french(both) : french;
             }
+            sums[0] += Float.isNaN(english) ? 0f : english;
+            sums[1] += Float.isNaN(french) ? 0f : french;
         }
         return sums;
     }
@@ -247,7 +248,8 @@ final class NgramVerdict {
         long[] code = new long[2];
         for (String unigram : unigrams) {
             prefixCodes(unigram, code);
-            known += code[1] >= 0 && !Float.isNaN(logFrequency(code[1], language)) ? 1 : 0;
+            long both = logFrequencies(code[1]);
+            known += Float.isNaN(language == 0 ? english(both) : french(both)) ? 0 : 1;
         }
         return known;
     }
@@ -298,52 +300,70 @@ final class NgramVerdict {
         return code;
     }
 
-    /** The natural log of the n-gram's frequency in the language, NaN when the language's model lacks it. */
-    private float logFrequency(long code, int language) {
-        for (int slot = slot(code); keys[slot] != 0; slot = (slot + 1) & mask) {
-            if (keys[slot] == code) {
-                return logFrequencies[2 * slot + language];
+    /** Both languages' log frequencies of the n-gram, packed as {@link #english} and {@link #french} read them. */
+    private long logFrequencies(long code) {
+        if (code >= 0) {
+            for (int slot = slot(code); table[2 * slot] != 0; slot = (slot + 1) & mask) {
+                if (table[2 * slot] == code) {
+                    return table[2 * slot + 1];
+                }
             }
         }
-        return Float.NaN;
+        return ABSENT;
+    }
+
+    private static float english(long both) {
+        return Float.intBitsToFloat((int) (both >>> 32));
+    }
+
+    private static float french(long both) {
+        return Float.intBitsToFloat((int) both);
+    }
+
+    private static long pack(float english, float french) {
+        return (long) Float.floatToRawIntBits(english) << 32 | Float.floatToRawIntBits(french) & 0xffffffffL;
     }
 
     private void put(long code, int language, float logFrequency) {
-        if (2 * (size + 1) > keys.length) {
-            long[] oldKeys = keys;
-            float[] oldLogFrequencies = logFrequencies;
-            allocate(keys.length * 2);
-            for (int old = 0; old < oldKeys.length; old++) {
-                if (oldKeys[old] != 0) {
-                    int slot = free(oldKeys[old]);
-                    keys[slot] = oldKeys[old];
-                    logFrequencies[2 * slot] = oldLogFrequencies[2 * old];
-                    logFrequencies[2 * slot + 1] = oldLogFrequencies[2 * old + 1];
+        if (2 * (size + 1) > capacity()) {
+            long[] old = table;
+            allocate(capacity() * 2);
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i] != 0) {
+                    int slot = free(old[i]);
+                    table[2 * slot] = old[i];
+                    table[2 * slot + 1] = old[i + 1];
                     size++;
                 }
             }
         }
         int slot = free(code);
-        if (keys[slot] == 0) {
-            keys[slot] = code;
+        if (table[2 * slot] == 0) {
+            table[2 * slot] = code;
             size++;
         }
-        logFrequencies[2 * slot + language] = logFrequency;
+        long both = table[2 * slot + 1];
+        table[2 * slot + 1] = language == 0 ? pack(logFrequency, french(both)) : pack(english(both), logFrequency);
     }
 
     /** The slot that holds the code, or the empty one where it would go. */
     private int free(long code) {
         int slot = slot(code);
-        while (keys[slot] != 0 && keys[slot] != code) {
+        while (table[2 * slot] != 0 && table[2 * slot] != code) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
+    private int capacity() {
+        return table.length / 2;
+    }
+
     private void allocate(int capacity) {
-        keys = new long[capacity];
-        logFrequencies = new float[2 * capacity];
-        Arrays.fill(logFrequencies, Float.NaN);
+        table = new long[2 * capacity];
+        for (int slot = 0; slot < capacity; slot++) {
+            table[2 * slot + 1] = ABSENT;
+        }
         mask = capacity - 1;
         size = 0;
     }

@@ -106,15 +106,16 @@ final class NgramVerdict {
         float[] sums = new float[2];
         int[] unigrams = new int[2];
         for (int n = first; n <= last; n++) {
-            Set<String> ngrams = ngrams(cleaned, n);
-            float[] byLength = logSums(ngrams);
+            float[][] scores = scores(ngrams(cleaned, n), n);
+            float[] byLength = {sum(scores[0]), sum(scores[1])};
             for (int language = 0; language < 2; language++) {
                 sums[language] += byLength[language] < 0 ? byLength[language] : 0f;
             }
             if (n == 1) {
+                // How many of the unigrams each language knows, counted for those that scored (for both if none did).
                 boolean anyScored = byLength[0] < 0 || byLength[1] < 0;
                 for (int language = 0; language < 2; language++) {
-                    unigrams[language] = !anyScored || byLength[language] < 0 ? known(ngrams, language) : 0;
+                    unigrams[language] = !anyScored || byLength[language] < 0 ? known(scores[language]) : 0;
                 }
             }
         }
@@ -221,35 +222,52 @@ final class NgramVerdict {
     }
 
     /**
-     * For each language, each n-gram's log frequency, or that of its longest prefix the language knows, summed in
-     * float in the set's order as Lingua sums them.
+     * For English and French, each n-gram's log frequency, or that of its longest prefix the language knows, NaN
+     * where it knows none, in the set's order. The look-ups go one prefix length at a time over all the n-grams:
+     * those of a pass do not wait on each other, so the processor overlaps their cache misses (the table is far
+     * larger than the caches, and the rest of the engine has evicted it by the next call).
      */
-    private float[] logSums(Set<String> ngrams) {
-        float[] sums = new float[2];
-        long[] prefixes = new long[6];
+    private float[][] scores(Set<String> ngrams, int n) {
+        int m = ngrams.size();
+        long[][] prefixes = new long[n + 1][m];
+        long[] codes = new long[n + 1];
+        int j = 0;
         for (String ngram : ngrams) {
-            prefixCodes(ngram, prefixes);
-            float english = Float.NaN;
-            float french = Float.NaN;
-            for (int k = ngram.length(); k >= 1 && (Float.isNaN(english) || Float.isNaN(french)); k--) {
-                long both = logFrequencies(prefixes[k]);
-                english = Float.isNaN(english) ? english(both) : english;
-                french = Float.isNaN(french) ? french(both) : french;
+            prefixCodes(ngram, codes);
+            for (int k = 1; k <= n; k++) {
+                prefixes[k][j] = codes[k];
             }
-            sums[0] += Float.isNaN(english) ? 0f : english;
-            sums[1] += Float.isNaN(french) ? 0f : french;
+            j++;
         }
-        return sums;
+        float[] english = new float[m];
+        float[] french = new float[m];
+        Arrays.fill(english, Float.NaN);
+        Arrays.fill(french, Float.NaN);
+        for (int k = n; k >= 1; k--) {
+            for (j = 0; j < m; j++) {
+                if (Float.isNaN(english[j]) || Float.isNaN(french[j])) {
+                    long both = logFrequencies(prefixes[k][j]);
+                    english[j] = Float.isNaN(english[j]) ? english(both) : english[j];
+                    french[j] = Float.isNaN(french[j]) ? french(both) : french[j];
+                }
+            }
+        }
+        return new float[][]{english, french};
     }
 
-    /** How many of the unigrams the language's model knows. */
-    private int known(Set<String> unigrams, int language) {
+    /** The scores summed in float, in order, as Lingua sums them. */
+    private static float sum(float[] scores) {
+        float sum = 0f;
+        for (float score : scores) {
+            sum += Float.isNaN(score) ? 0f : score;
+        }
+        return sum;
+    }
+
+    private static int known(float[] scores) {
         int known = 0;
-        long[] code = new long[2];
-        for (String unigram : unigrams) {
-            prefixCodes(unigram, code);
-            long both = logFrequencies(code[1]);
-            known += Float.isNaN(language == 0 ? english(both) : french(both)) ? 0 : 1;
+        for (float score : scores) {
+            known += Float.isNaN(score) ? 0 : 1;
         }
         return known;
     }

@@ -36,6 +36,23 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
     /** The letters of the lists' words, in the order their codes use (see {@link #code}). */
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzéèêàù";
     /**
+     * Per char, computed once: its place in {@link #LETTERS} whatever its case, -1 when none (see {@link #code}),
+     * and whether it is a French accent in either case. Lower-casing each character of every text showed in profiles.
+     */
+    private static final byte[] LETTER_OF = new byte[Character.MAX_VALUE + 1];
+    private static final boolean[] ACCENTED = new boolean[Character.MAX_VALUE + 1];
+
+    static {
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            char c = (char) i;
+            LETTER_OF[i] = (byte) (c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A'
+                    : c < 128 || c == '\u0130' ? -1 : LETTERS.indexOf(Character.toLowerCase(c)));
+            // None lies below U+00C0.
+            ACCENTED[i] = c >= '\u00c0' && ACCENTS.indexOf(Character.toLowerCase(c)) >= 0;
+        }
+    }
+
+    /**
      * The lists' words by {@link #code}, open addressing in a table that stays in the cache: one probe or two a word
      * instead of a binary search in each list. {@link #KINDS} says which list: 1 English, 2 French.
      */
@@ -114,9 +131,8 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
             }
             int j = i;
             while (j < n && Chars.isLetter(text.charAt(j))) {
-                // French accents are evidence too; English text almost never carries them. None lies below U+00C0.
-                char a = text.charAt(j);
-                fr += a >= '\u00c0' && ACCENTS.indexOf(Character.toLowerCase(a)) >= 0 ? 1 : 0;
+                // French accents are evidence too; English text almost never carries them.
+                fr += ACCENTED[text.charAt(j)] ? 1 : 0;
                 j++;
             }
             if (j - i <= 6) {
@@ -164,9 +180,7 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
     private static long code(String text, int start, int end) {
         long code = 0;
         for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
-            int letter = c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A'
-                    : c < 128 || c == '\u0130' ? -1 : LETTERS.indexOf(Character.toLowerCase(c));
+            int letter = LETTER_OF[text.charAt(k)];
             if (letter < 0) {
                 return -1;
             }

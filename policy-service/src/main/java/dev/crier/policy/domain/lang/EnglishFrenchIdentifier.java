@@ -109,7 +109,7 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
         };
     }
 
-    Optional<String> lingua(String text) {
+    private Optional<String> lingua(String text) {
         return switch (lingua.detectLanguageOf(text)) {
             case ENGLISH -> Optional.of("en");
             case FRENCH -> Optional.of("fr");
@@ -148,10 +148,11 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
 
     /** Only words of up to six letters are looked up (their codes fit in an int); a longer one is never counted. */
     private static void add(String word, int kind) {
-        if (word.length() > 6 || code(word, 0, word.length()) < 0) {
+        long wordCode = code(word, 0, word.length());
+        if (word.length() > 6 || wordCode < 0) {
             return;
         }
-        int code = (int) code(word, 0, word.length());
+        int code = (int) wordCode;
         int slot = slot(code);
         while (CODES[slot] != 0 && CODES[slot] != code) {
             slot = (slot + 1) & (CODES.length - 1);

@@ -59,13 +59,16 @@ public final class PolicyEngine {
     }
 
     static Decision decide(List<Finding> findings) {
-        if (findings.stream().anyMatch(f -> f.action() == Finding.Action.BLOCK)) {
-            return Decision.REJECTED;
+        Decision decision = Decision.APPROVED;
+        for (Finding f : findings) {
+            if (f.action() == Finding.Action.BLOCK) {
+                return Decision.REJECTED;
+            }
+            if (f.action() == Finding.Action.REVIEW) {
+                decision = Decision.NEEDS_REVIEW;
+            }
         }
-        if (findings.stream().anyMatch(f -> f.action() == Finding.Action.REVIEW)) {
-            return Decision.NEEDS_REVIEW;
-        }
-        return Decision.APPROVED;
+        return decision;
     }
 
     /** A rough 0-100 weight of what was found: a blocking finding alone is 60, each review finding 25, advice 5. */

@@ -23,11 +23,11 @@ import dev.crier.policy.domain.rules.RepostRule;
 import dev.crier.policy.domain.rules.Rule;
 import dev.crier.policy.domain.rules.SinRule;
 import dev.crier.policy.domain.text.Lexicon;
+import dev.crier.policy.domain.text.WordList;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds a policy's rules. Holds what is costly to load and does not change with the policy file (the profanity
@@ -36,10 +36,10 @@ import java.util.Set;
 public final class RuleBook {
 
     private final Map<String, Lexicon<ProfanityRule.Severity>> profanity;
-    private final Set<String> words;
+    private final WordList words;
     private final LanguageIdentifier languages;
 
-    public RuleBook(Map<String, Lexicon<ProfanityRule.Severity>> profanity, Set<String> words, LanguageIdentifier languages) {
+    public RuleBook(Map<String, Lexicon<ProfanityRule.Severity>> profanity, WordList words, LanguageIdentifier languages) {
         this.profanity = profanity;
         this.words = words;
         this.languages = languages;

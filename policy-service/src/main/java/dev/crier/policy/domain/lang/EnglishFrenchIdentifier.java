@@ -5,7 +5,6 @@ import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import dev.crier.policy.domain.text.Chars;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,7 +12,9 @@ import java.util.Set;
  * English or French. Lingua decides: of the maintained detectors it is the most accurate on short texts such as
  * posts (it combines n-gram models of 1 to 5 characters rather than relying on long-text statistics), and it is
  * restricted here to the two official languages. A text whose function words are plainly of one language (two or
- * more, three times as many as of the other) is decided without it, which keeps the common case fast.
+ * more, three times as many as of the other) is decided without it, which keeps the common case fast; of the rest,
+ * the texts that only Lingua's n-gram scoring can decide are scored by {@link NgramVerdict}, the same way but on
+ * this thread and without its per-call overhead.
  */
 public final class EnglishFrenchIdentifier implements LanguageIdentifier {
 
@@ -34,8 +35,34 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
     private static final String ACCENTS = "éèêàùçôîâëïûœ";
     /** The letters of the lists' words, in the order their codes use (see {@link #code}). */
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzéèêàù";
-    private static final long[] ENGLISH_CODES = codes(ENGLISH);
-    private static final long[] FRENCH_CODES = codes(FRENCH);
+    /**
+     * Per char, computed once: its place in {@link #LETTERS} whatever its case, -1 when none (see {@link #code}),
+     * and whether it is a French accent in either case. Lower-casing each character of every text showed in profiles.
+     */
+    private static final byte[] LETTER_OF = new byte[Character.MAX_VALUE + 1];
+    private static final boolean[] ACCENTED = new boolean[Character.MAX_VALUE + 1];
+
+    static {
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            char c = (char) i;
+            LETTER_OF[i] = (byte) (c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A'
+                    : c < 128 || c == '\u0130' ? -1 : LETTERS.indexOf(Character.toLowerCase(c)));
+            // None lies below U+00C0.
+            ACCENTED[i] = c >= '\u00c0' && ACCENTS.indexOf(Character.toLowerCase(c)) >= 0;
+        }
+    }
+
+    /**
+     * The lists' words by {@link #code}, open addressing in a table that stays in the cache: one probe or two a word
+     * instead of a binary search in each list. {@link #KINDS} says which list: 1 English, 2 French.
+     */
+    private static final int[] CODES = new int[512];
+    private static final byte[] KINDS = new byte[CODES.length];
+
+    static {
+        ENGLISH.forEach(w -> add(w, 1));
+        FRENCH.forEach(w -> add(w, 2));
+    }
 
     private final LanguageDetector lingua = LanguageDetectorBuilder.fromLanguages(Language.ENGLISH, Language.FRENCH)
             .withMinimumRelativeDistance(0.1)
@@ -74,6 +101,15 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
         if (fr >= 2 && fr >= 3 * en) {
             return Optional.of("fr");
         }
+        return switch (NgramVerdict.models().answer(text)) {
+            case ENGLISH -> Optional.of("en");
+            case FRENCH -> Optional.of("fr");
+            case NEITHER -> Optional.empty();
+            case ASK_LINGUA -> lingua(text);
+        };
+    }
+
+    private Optional<String> lingua(String text) {
         return switch (lingua.detectLanguageOf(text)) {
             case ENGLISH -> Optional.of("en");
             case FRENCH -> Optional.of("fr");
@@ -95,23 +131,47 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
             }
             int j = i;
             while (j < n && Chars.isLetter(text.charAt(j))) {
-                // French accents are evidence too; English text almost never carries them. None lies below U+00C0.
-                char a = text.charAt(j);
-                fr += a >= '\u00c0' && ACCENTS.indexOf(Character.toLowerCase(a)) >= 0 ? 1 : 0;
+                // French accents are evidence too; English text almost never carries them.
+                fr += ACCENTED[text.charAt(j)] ? 1 : 0;
                 j++;
             }
             if (j - i <= 6) {
                 long word = code(text, i, j);
-                en += word >= 0 && Arrays.binarySearch(ENGLISH_CODES, word) >= 0 ? 1 : 0;
-                fr += word >= 0 && Arrays.binarySearch(FRENCH_CODES, word) >= 0 ? 1 : 0;
+                int kind = word > 0 ? kind((int) word) : 0;
+                en += kind & 1;
+                fr += kind >> 1;
             }
             i = j;
         }
         return new int[]{en, fr};
     }
 
-    private static long[] codes(Set<String> words) {
-        return words.stream().mapToLong(w -> code(w, 0, w.length())).sorted().toArray();
+    /** Only words of up to six letters are looked up (their codes fit in an int); a longer one is never counted. */
+    private static void add(String word, int kind) {
+        long wordCode = code(word, 0, word.length());
+        if (word.length() > 6 || wordCode < 0) {
+            return;
+        }
+        int code = (int) wordCode;
+        int slot = slot(code);
+        while (CODES[slot] != 0 && CODES[slot] != code) {
+            slot = (slot + 1) & (CODES.length - 1);
+        }
+        CODES[slot] = code;
+        KINDS[slot] |= (byte) kind;
+    }
+
+    private static int kind(int code) {
+        for (int slot = slot(code); CODES[slot] != 0; slot = (slot + 1) & (CODES.length - 1)) {
+            if (CODES[slot] == code) {
+                return KINDS[slot];
+            }
+        }
+        return 0;
+    }
+
+    private static int slot(int code) {
+        return (code * 0x9E3779B1) >>> 23;
     }
 
     /**
@@ -121,9 +181,7 @@ public final class EnglishFrenchIdentifier implements LanguageIdentifier {
     private static long code(String text, int start, int end) {
         long code = 0;
         for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
-            int letter = c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A'
-                    : c < 128 || c == '\u0130' ? -1 : LETTERS.indexOf(Character.toLowerCase(c));
+            int letter = LETTER_OF[text.charAt(k)];
             if (letter < 0) {
                 return -1;
             }

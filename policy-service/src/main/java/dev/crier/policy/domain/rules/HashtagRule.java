@@ -6,6 +6,7 @@ import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
 import dev.crier.policy.domain.text.TextFolder;
 import dev.crier.policy.domain.text.TwitterEntities;
+import dev.crier.policy.domain.text.WordList;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -28,9 +27,9 @@ public final class HashtagRule implements Rule {
     private static final int MIN_WORDS = 3;
 
     private final Finding.Action action;
-    private final Set<String> words;
+    private final WordList words;
 
-    public HashtagRule(Finding.Action action, Set<String> words) {
+    public HashtagRule(Finding.Action action, WordList words) {
         this.action = action;
         this.words = words;
     }
@@ -70,28 +69,30 @@ public final class HashtagRule implements Rule {
         int[] best = new int[n + 1];
         Arrays.fill(best, Integer.MAX_VALUE);
         best[0] = 0;
-        for (int end = 1; end <= n; end++) {
-            for (int start = Math.max(0, end - MAX_WORD); start < end; start++) {
-                if (best[start] != Integer.MAX_VALUE && best[start] + 1 < best[end] && isWord(text.substring(start, end))) {
-                    best[end] = best[start] + 1;
-                }
+        for (int start = 0; start < n; start++) {
+            if (best[start] == Integer.MAX_VALUE) {
+                continue;
             }
+            int from = start;
+            int count = best[start] + 1;
+            words.endsOfWordsAt(text, start, end -> {
+                // One-letter words other than "a" would split anything.
+                if ((end - from >= 2 || text.charAt(from) == 'a') && count < best[end]) {
+                    best[end] = count;
+                }
+            });
         }
         return best[n] == Integer.MAX_VALUE ? 0 : best[n];
     }
 
-    private boolean isWord(String s) {
-        return (s.length() >= 2 || s.equals("a")) && words.contains(s);
-    }
-
     /** The English and French word lists (MIT, kept in lexicons/words with their licences), folded. */
-    public static Set<String> defaultWords() {
+    public static WordList defaultWords() {
         ObjectMapper json = new ObjectMapper();
         try (InputStream en = resource("/lexicons/words/en.json"); InputStream fr = resource("/lexicons/words/fr.json")) {
-            return Stream.concat(Arrays.stream(json.readValue(en, String[].class)), Arrays.stream(json.readValue(fr, String[].class)))
+            return new WordList(Stream.concat(Arrays.stream(json.readValue(en, String[].class)), Arrays.stream(json.readValue(fr, String[].class)))
                     .filter(w -> w.length() <= MAX_WORD)
                     .map(w -> TextFolder.fold(w).toString())
-                    .collect(Collectors.toUnmodifiableSet());
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

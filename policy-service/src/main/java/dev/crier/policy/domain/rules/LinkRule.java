@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * sharing.link: links found the way X finds them (twitter-text), also without a scheme. A denied domain takes the
@@ -18,6 +19,8 @@ import java.util.Optional;
  * the lesser action; the organization's own domains always pass.
  */
 public final class LinkRule implements Rule {
+
+    private static final Pattern HAS_SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://.*");
 
     private final Finding.Action action;
     private final Finding.Action lesserAction;
@@ -70,7 +73,7 @@ public final class LinkRule implements Rule {
     }
 
     static Optional<String> hostOf(String link) {
-        String withScheme = link.matches("(?i)^[a-z][a-z0-9+.-]*://.*") ? link : "https://" + link;
+        String withScheme = HAS_SCHEME.matcher(link).matches() ? link : "https://" + link;
         try {
             return Optional.ofNullable(new URI(withScheme).getHost()).map(h -> h.toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {

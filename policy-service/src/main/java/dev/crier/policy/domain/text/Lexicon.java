@@ -75,13 +75,13 @@ public final class Lexicon<T> {
     private void findHidden(MappedText view, List<Hit<T>> hits) {
         char[] t = view.chars();
         for (int i = 0; i < t.length; i++) {
-            if ((t[i] == '*' || t[i] == '#') && i > 0 && Character.isLetter(t[i - 1])) {
+            if ((t[i] == '*' || t[i] == '#') && i > 0 && Chars.isLetter(t[i - 1])) {
                 int start = i;
-                while (start > 0 && (Character.isLetter(t[start - 1]) || t[start - 1] == '*' || t[start - 1] == '#')) {
+                while (start > 0 && (Chars.isLetter(t[start - 1]) || t[start - 1] == '*' || t[start - 1] == '#')) {
                     start--;
                 }
                 int end = i;
-                while (end < t.length && (Character.isLetter(t[end]) || t[end] == '*' || t[end] == '#')) {
+                while (end < t.length && (Chars.isLetter(t[end]) || t[end] == '*' || t[end] == '#')) {
                     end++;
                 }
                 Entry<T> e = guess(new String(t, start, end - start).toCharArray(), 0);

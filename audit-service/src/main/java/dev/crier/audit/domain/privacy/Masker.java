@@ -28,7 +28,12 @@ public final class Masker {
     private static final int JWT = 1 << 3;
     private static final int AWS_KEY = 1 << 4;
     private static final int AT_SIGN = 1 << 5;
-    private static final int DIGIT_RUN = 1 << 6;
+    /**
+     * {@value #DIGIT_RUN_MIN} digits or more in a row, each separated from the next by at most {@value #DIGIT_GAP_MAX}
+     * of " .-()+": what every card, SIN and phone number is made of. Dates, times and short numbers, the digits most
+     * text holds, lack it.
+     */
+    static final int DIGIT_RUN = 1 << 6;
 
     /** Longest and most specific first: a card number must not be half-masked as a phone number. */
     static final List<Rule> RULES = List.of(
@@ -79,7 +84,7 @@ public final class Masker {
     /**
      * The gates a text opens, found in one pass over it (most strings of an event open none, and then no regular
      * expression runs): the markers the patterns cannot match without ("-----BEGIN ", "eyJ", "AKIA" or "ASIA", "@"),
-     * their keywords in any ASCII case (as their {@code (?i)} folds), and a run of digits ({@link #holdsDigitRun}).
+     * their keywords in any ASCII case (as their {@code (?i)} folds), and a run of digits ({@link #DIGIT_RUN}).
      */
     static int gates(String text) {
         int gates = 0;
@@ -118,15 +123,6 @@ public final class Masker {
             }
         }
         return gates;
-    }
-
-    /**
-     * Whether the text has {@value #DIGIT_RUN_MIN} digits or more in a row, each separated from the next by at most
-     * {@value #DIGIT_GAP_MAX} of " .-()+": what every card, SIN and phone number is made of. Dates, times and short
-     * numbers, the digits most text holds, fail it.
-     */
-    static boolean holdsDigitRun(String text) {
-        return (gates(text) & DIGIT_RUN) != 0;
     }
 
     private static boolean isDigitSeparator(char ch) {

@@ -36,7 +36,7 @@ public final class TestEvents {
 
     public static Event<DraftSubmitted> submitted(String postId, String text) {
         return Event.of(EventType.DRAFT_SUBMITTED, SOURCE, postId, null, TIME,
-                new DraftSubmitted(postId, draft(text), "local-submitter", TIME));
+                new DraftSubmitted(postId, draft(text), "local-submitter", null, TIME));
     }
 
     public static Event<DraftSubmitted> submitted(String postId) {

@@ -22,7 +22,7 @@ class EventCodecTest {
 
     @Test
     void everyEventTypeRoundTripsThroughItsSchema() {
-        var submitted = new DraftSubmitted(P1, DRAFT, "cms", T);
+        var submitted = new DraftSubmitted(P1, DRAFT, "cms", "cms-client", T);
         var decided = new PostDecided(P1, Decision.NEEDS_REVIEW, 40,
                 List.of(new Finding("privacy.phone", Finding.Action.REVIEW, true, "Phone number", "Numéro", "en", 3, 15,
                         "***-***-1234", "Use the official number")),
@@ -73,11 +73,11 @@ class EventCodecTest {
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, "{\"postId\":\"" + P1 + "\"}"))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("draft");
-        String badPlatform = codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted(P1, DRAFT, "cms", T))
+        String badPlatform = codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted(P1, DRAFT, "cms", null, T))
                 .replace("\"x\"", "\"myspace\"");
         assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, badPlatform))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("platforms");
-        String badTime = codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted(P1, DRAFT, "cms", T))
+        String badTime = codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted(P1, DRAFT, "cms", null, T))
                 .replace("2026-11-25T10:15:30Z\"}", "yesterday\"}");
         assertThatThrownBy(() -> codec.decode(EventType.DRAFT_SUBMITTED, badTime))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("submittedAt");
@@ -88,7 +88,7 @@ class EventCodecTest {
     @Test
     void refusesToSendAnInvalidEvent() {
         var noText = new Draft("", "en", null, List.of("sandbox"), null, new Draft.Author("u", null, null), null, null, null, null);
-        assertThatThrownBy(() -> codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted(P1, noText, "cms", T)))
+        assertThatThrownBy(() -> codec.encode(EventType.DRAFT_SUBMITTED, new DraftSubmitted(P1, noText, "cms", null, T)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text");
     }
 

@@ -8,6 +8,7 @@ import dev.crier.events.DraftSubmitted;
 import dev.crier.events.Event;
 import dev.crier.events.EventCodec;
 import dev.crier.events.EventType;
+import dev.crier.ingest.domain.Submitter;
 import dev.crier.ingest.store.DraftRow;
 import dev.crier.ingest.store.DraftStore;
 import dev.crier.platform.messaging.EventSender;
@@ -61,11 +62,11 @@ public class DraftIntake {
      * @throws KeyReusedException when the caller's key was used for a different draft
      * @throws EventSender.EventNotSentException when Kafka did not acknowledge: the draft is not accepted
      */
-    public Submission submit(String caller, String idempotencyKey, Draft draft) {
+    public Submission submit(Submitter submitter, String idempotencyKey, Draft draft) {
         String hash = hash(draft);
         UUID postId = UUID.randomUUID();
-        if (idempotencyKey != null && !store.insertPending(postId, caller, idempotencyKey, hash, draft.externalId())) {
-            DraftRow earlier = store.findByKey(caller, idempotencyKey).orElseThrow(IllegalStateException::new);
+        if (idempotencyKey != null && !store.insertPending(postId, submitter, idempotencyKey, hash, draft.externalId())) {
+            DraftRow earlier = store.findByKey(submitter.subject(), idempotencyKey).orElseThrow(IllegalStateException::new);
             if (!earlier.requestHash().equals(hash)) {
                 throw new KeyReusedException();
             }
@@ -74,9 +75,9 @@ public class DraftIntake {
             }
             postId = earlier.id();
         } else if (idempotencyKey == null) {
-            store.insertPending(postId, caller, null, hash, draft.externalId());
+            store.insertPending(postId, submitter, null, hash, draft.externalId());
         }
-        var submitted = new DraftSubmitted(postId.toString(), draft, caller, clock.instant());
+        var submitted = new DraftSubmitted(postId.toString(), draft, submitter.subject(), submitter.clientId(), clock.instant());
         sender.send(Event.of(EventType.DRAFT_SUBMITTED, source, postId.toString(), null, submitted.submittedAt(), submitted));
         store.markAccepted(postId);
         return new Submission(postId, false);

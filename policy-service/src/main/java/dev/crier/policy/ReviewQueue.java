@@ -91,7 +91,7 @@ public class ReviewQueue {
         var requirements = policy.current().policy().review().requirementsFor(draft, decided.findings());
         Instant now = clock.instant();
         var review = ReviewCase.received(decided.postId(), draft.author() == null ? null : draft.author().id(),
-                draft.category(), draft.publishAt(), requirements, now);
+                store.submitterOf(decided.postId()).orElse(null), draft.category(), draft.publishAt(), requirements, now);
         String findings = String.join(", ", decided.findings().stream().map(f -> f.ruleId()).distinct().toList());
         boolean added = store.enqueue(event.id(), decided, review,
                 new HistoryEntry(now, "policy-service", SYSTEM, "QUEUED", "Needs review: " + findings, draft.publishAt(), Status.PENDING));

@@ -52,7 +52,7 @@ class RecordsResourceTest {
         Draft draft = new Draft("Hello <b>", "en", null, List.of("sandbox", "mastodon"), null,
                 new Draft.Author(author, "Pat", "HC"), null, null, null, null);
         var submitted = Event.of(EventType.DRAFT_SUBMITTED, TestEvents.SOURCE, postId, null, now,
-                new DraftSubmitted(postId, draft, "local-submitter", now));
+                new DraftSubmitted(postId, draft, "local-submitter", null, now));
         var decided = Event.of(EventType.POST_DECIDED, TestEvents.SOURCE, postId, null, now,
                 new PostDecided(postId, Decision.REJECTED, 80, List.of(new Finding(rule, Finding.Action.BLOCK, false,
                         "m", "m", "en", 0, 5, "Hello", null)), new PolicyRef("p", "1", "c".repeat(64)), now, draft));

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.ingest.DraftIntake;
 import dev.crier.events.DraftParser;
+import dev.crier.ingest.config.AuthSettings;
+import dev.crier.ingest.domain.DraftReaders;
+import dev.crier.ingest.domain.Submitter;
 import dev.crier.ingest.store.DraftRow;
 import dev.crier.platform.api.BodyLimit;
 import dev.crier.platform.api.StrictJson;
@@ -12,7 +15,9 @@ import dev.crier.platform.api.Problem;
 import dev.crier.platform.api.PathIds;
 import dev.crier.platform.api.ProblemException;
 import dev.crier.platform.messaging.EventSender;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,7 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @Path("/v1/drafts")
 public class DraftResource {
@@ -37,14 +46,19 @@ public class DraftResource {
     private final DraftIntake intake;
     private final DraftParser parser = new DraftParser();
     private final JsonWebToken caller;
+    private final SecurityIdentity identity;
+    private final AuthSettings auth;
     private final ObjectMapper json;
 
     private final BodyLimit bodyLimit;
 
-    public DraftResource(DraftIntake intake, JsonWebToken caller, ObjectMapper json, BodyLimit bodyLimit) {
+    public DraftResource(DraftIntake intake, JsonWebToken caller, SecurityIdentity identity, AuthSettings auth,
+                         ObjectMapper json, BodyLimit bodyLimit) {
         this.intake = intake;
         this.bodyLimit = bodyLimit;
         this.caller = caller;
+        this.identity = identity;
+        this.auth = auth;
         this.json = json;
     }
 
@@ -57,6 +71,8 @@ public class DraftResource {
     @RequestBody(required = true)
     @APIResponse(responseCode = "202", description = "Accepted: the draft cannot be lost")
     @APIResponse(responseCode = "400", description = "The body is not a valid draft; every wrong field is named")
+    @APIResponse(responseCode = "403", description = "Not a submitter, a token without subject, or author.department is "
+            + "not one the token's departments claim names")
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
     @APIResponse(responseCode = "415", description = "The body is not application/json")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different draft")
@@ -70,7 +86,11 @@ public class DraftResource {
                     List.of(new Problem.FieldError("Idempotency-Key", "1 to 255 visible ASCII characters")));
         }
         var draft = parser.parse(StrictJson.read(body));
-        var submission = intake.submit(caller.getSubject(), idempotencyKey, draft);
+        Submitter submitter = submitter();
+        submitter.refusalFor(draft.author() == null ? null : draft.author().department()).ifPresent(reason -> {
+            throw ProblemException.of(403, "department-not-allowed", "Department not allowed", reason);
+        });
+        var submission = intake.submit(submitter, idempotencyKey, draft);
         String id = submission.postId().toString();
         return Response.accepted(new DraftAccepted(id, "SUBMITTED"))
                 .location(URI.create("/v1/drafts/" + id))
@@ -83,12 +103,13 @@ public class DraftResource {
     @RolesAllowed({"submitter", "reviewer", "comms-head", "auditor", "ops"})
     @Operation(summary = "A draft's current status", description = "SUBMITTED, NEEDS_REVIEW, APPROVED, REJECTED, "
             + "CHANGES_REQUESTED, EXPIRED, PUBLISHED, PARTIALLY_PUBLISHED, PUBLISH_FAILED or RETRACTED, with the "
-            + "decision's reasons, each review step, each platform's result and any retraction.")
+            + "decision's reasons, each review step, each platform's result and any retraction. Reviewers, "
+            + "comms-heads, auditors and ops see every draft; a submitter only those it submitted.")
     @APIResponse(responseCode = "200", description = "The draft's status")
-    @APIResponse(responseCode = "404", description = "No such draft")
+    @APIResponse(responseCode = "404", description = "No such draft, or one this submitter did not submit")
     public DraftView status(@PathParam("id") String id) {
         DraftRow row = PathIds.uuid(id).flatMap(intake::find)
-                .filter(this::visibleToCaller)
+                .filter(r -> DraftReaders.mayRead(identity.getRoles(), caller.getSubject(), r.caller()))
                 .orElseThrow(() -> ProblemException.notFound("There is no draft with id " + id + "."));
         return new DraftView(row.id().toString(), row.status(), row.externalId(), row.submittedAt(), row.updatedAt(),
                 tree(row.decisionJson()), tree(row.reviewHistoryJson()), tree(row.publishResultsJson()),
@@ -108,10 +129,23 @@ public class DraftResource {
                 + "unavailable. Retry later, with the same Idempotency-Key.", 5).toResponse();
     }
 
-    /** A submitter sees only the drafts it submitted; the other roles see all. */
-    private boolean visibleToCaller(DraftRow row) {
-        var groups = caller.getGroups();
-        return groups.size() > 1 || !groups.contains("submitter") || row.caller().equals(caller.getSubject());
+    /** The submitter as the token names it: subject, client (azp, or client_id) and departments. */
+    private Submitter submitter() {
+        String client = Optional.ofNullable(caller.<Object>getClaim("azp"))
+                .or(() -> Optional.ofNullable(caller.getClaim("client_id"))).map(DraftResource::text).orElse(null);
+        return new Submitter(caller.getSubject(), client, strings(caller.getClaim(auth.departmentsClaim())));
+    }
+
+    /** A claim's strings: a JSON array of them, or one string. */
+    private static Set<String> strings(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(DraftResource::text).filter(v -> !v.isBlank()).collect(Collectors.toSet());
+        }
+        return claim == null ? Set.of() : Set.of(text(claim));
+    }
+
+    private static String text(Object value) {
+        return value instanceof JsonString s ? s.getString() : value.toString();
     }
 
 

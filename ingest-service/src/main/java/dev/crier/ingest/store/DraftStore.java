@@ -4,6 +4,7 @@ import dev.crier.platform.store.StoreUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.ingest.domain.StatusReport;
+import dev.crier.ingest.domain.Submitter;
 import dev.crier.platform.store.ProcessedEvents;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,16 +33,20 @@ public class DraftStore {
         this.json = json;
     }
 
-    /** Records a draft before its event is sent; false when the caller already used this idempotency key. */
-    public boolean insertPending(UUID id, String caller, String idempotencyKey, String requestHash, String externalId) {
+    /**
+     * Records a draft before its event is sent, with its submitter (the token's subject and client); false when the
+     * submitter already used this idempotency key.
+     */
+    public boolean insertPending(UUID id, Submitter submitter, String idempotencyKey, String requestHash, String externalId) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO drafts (id, caller, idempotency_key, request_hash, external_id) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (caller, idempotency_key) DO NOTHING")) {
+                "INSERT INTO drafts (id, caller, caller_client, idempotency_key, request_hash, external_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (caller, idempotency_key) DO NOTHING")) {
             ps.setObject(1, id);
-            ps.setString(2, caller);
-            ps.setString(3, idempotencyKey);
-            ps.setString(4, requestHash);
-            ps.setString(5, externalId);
+            ps.setString(2, submitter.subject());
+            ps.setString(3, submitter.clientId());
+            ps.setString(4, idempotencyKey);
+            ps.setString(5, requestHash);
+            ps.setString(6, externalId);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import dev.crier.platform.api.ProblemException;
+import dev.crier.platform.config.NamedRoles;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -133,7 +134,7 @@ public class OidcSignInResource {
             return refused(401, request.next(), "Crier does not accept the sign-in service's token (its issuer, "
                     + "audience or signing key differs from what this deployment expects).", uri);
         }
-        if (session.getGroups().isEmpty()) {
+        if (NamedRoles.of(session).isEmpty()) {
             return refused(403, request.next(), "You are signed in as " + id.getName()
                     + ", but your account has no Crier role. Ask your administrator for one.", uri);
         }

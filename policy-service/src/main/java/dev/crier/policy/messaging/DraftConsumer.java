@@ -64,7 +64,7 @@ public class DraftConsumer {
         Instant now = clock.instant();
         var decided = new PostDecided(submitted.postId(), decision, evaluation.riskScore(), evaluation.findings(),
                 evaluation.shadowFindings(), evaluation.policy(), now, draft);
-        store.save(decided);
+        store.save(decided, submitted.submittedBy());
         String policyHash = evaluation.policy().hash();
         sender.send(List.of(
                 Event.of(EventType.POST_DECIDED, source, submitted.postId(), policyHash, now, decided),

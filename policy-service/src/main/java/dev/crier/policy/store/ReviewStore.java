@@ -57,7 +57,7 @@ public class ReviewStore {
     }
 
     private static final String COLUMNS = """
-            post_id, status, decided, author_id, category, department, platforms, publish_at, received_at,
+            post_id, status, decided, author_id, submitted_by, category, department, platforms, publish_at, received_at,
             comms_head_required, approvals_required, escalate_after_s, escalated_at, approvals, version""";
 
     private final AgroalDataSource db;
@@ -101,8 +101,8 @@ public class ReviewStore {
             var draft = decided.draft();
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO reviews (post_id, status, decided, author_id, category, department, platforms, publish_at,
-                        received_at, comms_head_required, approvals_required, escalate_after_s, escalate_at)
-                    VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id) DO NOTHING""")) {
+                        received_at, comms_head_required, approvals_required, escalate_after_s, escalate_at, submitted_by)
+                    VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id) DO NOTHING""")) {
                 ps.setObject(1, UUID.fromString(review.postId()));
                 ps.setString(2, review.status().name());
                 ps.setString(3, write(decided));
@@ -116,12 +116,28 @@ public class ReviewStore {
                 ps.setInt(11, review.requirements().approvals());
                 ps.setLong(12, review.requirements().escalateAfter().toSeconds());
                 ps.setTimestamp(13, ts(review.escalateAt()));
+                ps.setString(14, review.submitterId());
                 if (ps.executeUpdate() == 0) {
                     return false;
                 }
             }
             addHistory(c, review.postId(), received);
             return true;
+        });
+    }
+
+    /**
+     * Who submitted the post: the subject DraftConsumer kept with its decision, which is saved before the draft is
+     * sent to posts.review. Empty for a post decided before submitters were kept.
+     */
+    public Optional<String> submitterOf(String postId) {
+        return transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT submitted_by FROM decisions WHERE post_id = ?")) {
+                ps.setObject(1, UUID.fromString(postId));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
         });
     }
 
@@ -276,6 +292,7 @@ public class ReviewStore {
         var requirements = new Requirements(rs.getBoolean("comms_head_required"), rs.getInt("approvals_required"),
                 Duration.ofSeconds(rs.getLong("escalate_after_s")));
         var review = new ReviewCase(rs.getObject("post_id", UUID.class).toString(), rs.getString("author_id"),
+                rs.getString("submitted_by"),
                 rs.getString("category"), instant(rs.getTimestamp("publish_at")), requirements,
                 ReviewCase.Status.valueOf(rs.getString("status")),
                 read(rs.getString("approvals"), new TypeReference<List<ReviewCase.Approval>>() { }),

@@ -50,7 +50,7 @@ class DraftConsumerTest {
         var draft = new Draft(text, "en", Map.of("fr", "Bonjour"), List.of("sandbox"), media,
                 new Draft.Author("u-1", "Pat", "HC"), null, null, null, null);
         return Event.of(EventType.DRAFT_SUBMITTED, "/test", postId, null, Instant.now(),
-                new DraftSubmitted(postId, draft, "cms", Instant.now()));
+                new DraftSubmitted(postId, draft, "cms", null, Instant.now()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.crier.publish.config;
 
+import dev.crier.infra.Tokens;
 import dev.crier.publish.domain.Account;
 import dev.crier.publish.domain.AccountRegistry;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,13 @@ class AccountsFileTest {
 
         assertThat(registry.all()).isNotEmpty().allMatch(a -> a.platform().equals("sandbox"));
         assertThat(registry.find("sandbox", "ESDC")).map(Account::language).contains(Account.Language.BILINGUAL);
+    }
+
+    @Test
+    void localSubmitterTokensNameTheDepartmentsOfTheLocalAccounts() {
+        // The local tokens may submit for exactly the departments the local stack can publish for.
+        assertThat(AccountsFile.readDefault().all()).extracting(Account::department).containsOnlyElementsOf(Tokens.LOCAL_DEPARTMENTS);
+        assertThat(Tokens.LOCAL_DEPARTMENTS).allMatch(d -> AccountsFile.readDefault().find("sandbox", d).isPresent());
     }
 
     @Test

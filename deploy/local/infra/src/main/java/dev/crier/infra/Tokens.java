@@ -32,6 +32,11 @@ public final class Tokens {
     public static final String ISSUER = "https://crier.local/issuer";
     public static final String AUDIENCE = "crier";
     public static final List<String> ROLES = List.of("submitter", "reviewer", "comms-head", "auditor", "ops");
+    /**
+     * The departments of the local official accounts (publish-service's accounts-local.yaml, which
+     * AccountsFileTest keeps in line with this): what a local submitter token may submit for.
+     */
+    public static final List<String> LOCAL_DEPARTMENTS = List.of("HC", "ESDC", "PHAC", "CRA");
 
     private final Path dir;
     private final PrivateKey privateKey;
@@ -73,22 +78,96 @@ public final class Tokens {
         return dir.resolve("jwt-public.pem");
     }
 
+    /**
+     * What a token says. {@link #claims(String)} gives a good local token; tests change one part of it to get a token
+     * the services must refuse (expired, another issuer or audience, no subject) or treat differently.
+     *
+     * @param subject     {@code sub}, or null for none
+     * @param upn         {@code upn}, the name the token gives its holder (kept when the subject is taken away, so that
+     *                    such a token is still well-formed and only its missing subject is refused)
+     * @param clientId    {@code azp}, the client the token was issued to, or null
+     * @param departments the {@code departments} claim: the departments a submitter may submit for; empty for none
+     */
+    public record Claims(String subject, String upn, Set<String> roles, Duration lifetime, String issuer, String audience,
+                         String clientId, List<String> departments) {
+
+        public Claims {
+            roles = Set.copyOf(roles);
+            departments = List.copyOf(departments);
+        }
+
+        public Claims withoutSubject() {
+            return new Claims(null, upn, roles, lifetime, issuer, audience, clientId, departments);
+        }
+
+        public Claims withRoles(Set<String> newRoles) {
+            return new Claims(subject, upn, newRoles, lifetime, issuer, audience, clientId, departments);
+        }
+
+        /** Expired an hour ago, beyond any clock skew a verifier allows. */
+        public Claims expired() {
+            return new Claims(subject, upn, roles, Duration.ofHours(-1), issuer, audience, clientId, departments);
+        }
+
+        public Claims withIssuer(String newIssuer) {
+            return new Claims(subject, upn, roles, lifetime, newIssuer, audience, clientId, departments);
+        }
+
+        public Claims withAudience(String newAudience) {
+            return new Claims(subject, upn, roles, lifetime, issuer, newAudience, clientId, departments);
+        }
+
+        public Claims withClientId(String newClientId) {
+            return new Claims(subject, upn, roles, lifetime, issuer, audience, newClientId, departments);
+        }
+
+        public Claims withDepartments(List<String> newDepartments) {
+            return new Claims(subject, upn, roles, lifetime, issuer, audience, clientId, newDepartments);
+        }
+    }
+
+    /**
+     * A good local token for {@code subject}: this issuer and audience; a submitter may submit for the
+     * {@link #LOCAL_DEPARTMENTS}.
+     */
+    public static Claims claims(String subject, Set<String> roles, Duration lifetime) {
+        return new Claims(subject, subject, roles, lifetime, ISSUER, AUDIENCE, null,
+                roles.contains("submitter") ? LOCAL_DEPARTMENTS : List.of());
+    }
+
+    /** A good local token for one role, whose subject is {@code local-<role>}. */
+    public static Claims claims(String role) {
+        return claims("local-" + role, Set.of(role), Duration.ofDays(30));
+    }
+
     /** A token for one role, whose subject is {@code local-<role>}. */
     public String issue(String role) {
-        return issue("local-" + role, Set.of(role), Duration.ofDays(30));
+        return issue(claims(role));
     }
 
     public String issue(String subject, Set<String> roles, Duration lifetime) {
+        return issue(claims(subject, roles, lifetime));
+    }
+
+    public String issue(Claims spec) {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setAudience(AUDIENCE);
-        claims.setSubject(subject);
-        claims.setClaim("upn", subject);
-        claims.setStringListClaim("groups", List.copyOf(roles));
+        claims.setIssuer(spec.issuer());
+        claims.setAudience(spec.audience());
+        if (spec.subject() != null) {
+            claims.setSubject(spec.subject());
+        }
+        claims.setClaim("upn", spec.upn());
+        claims.setStringListClaim("groups", List.copyOf(spec.roles()));
+        if (spec.clientId() != null) {
+            claims.setClaim("azp", spec.clientId());
+        }
+        if (!spec.departments().isEmpty()) {
+            claims.setStringListClaim("departments", spec.departments());
+        }
         claims.setIssuedAtToNow();
         claims.setJwtId(UUID.randomUUID().toString());
         NumericDate expiry = NumericDate.now();
-        expiry.addSeconds(lifetime.toSeconds());
+        expiry.addSeconds(spec.lifetime().toSeconds());
         claims.setExpirationTime(expiry);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

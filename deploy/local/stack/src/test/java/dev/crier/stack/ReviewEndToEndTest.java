@@ -45,6 +45,10 @@ class ReviewEndToEndTest {
 
         decide(person(AUTHOR, "reviewer"), id, "{\"decision\": \"APPROVE\"}").then().statusCode(403)
                 .body("type", equalTo("https://crier.dev/problems/own-draft"));
+        // The submitter too, by its token's subject, though the body names another author: policy kept the subject
+        // from drafts.submitted.
+        decide(person("local-submitter", "comms-head"), id, "{\"decision\": \"APPROVE\"}").then().statusCode(403)
+                .body("type", equalTo("https://crier.dev/problems/own-draft"));
         decide(person("u-e2e-reviewer", "reviewer"), id, "{\"decision\": \"APPROVE\", \"reason\": \"The program's public inbox\"}")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The rules of government communications review: nobody judges their own draft; the drafts the policy names need a
+ * The rules of government communications review: nobody judges a draft they wrote or submitted; the drafts the policy names need a
  * comms-head's approval, some need two different people; a draft is never approved to go out after its time unless a
  * comms-head gives it a new one; rejecting or asking for changes needs a reason; a draft waiting too long is escalated
  * once. Plain functions of a case, a judgement and the time.
@@ -35,8 +35,9 @@ public final class ReviewRules {
                 return new Refused(Kind.INVALID, "publish-at-passed", "The new publishAt " + j.newPublishAt() + " is not in the future.");
             }
         }
-        if (c.authorId() != null && c.authorId().equals(j.by().subject())) {
-            return new Refused(Kind.FORBIDDEN, "own-draft", "Nobody may judge a draft they wrote; another reviewer must decide.");
+        if (ownDraft(c, j.by().subject())) {
+            return new Refused(Kind.FORBIDDEN, "own-draft",
+                    "Nobody may judge a draft they wrote or submitted; another reviewer must decide.");
         }
         boolean reopensExpired = c.status() == Status.EXPIRED && j.newPublishAt() != null;
         if (c.status() != Status.PENDING && !reopensExpired) {
@@ -68,6 +69,14 @@ public final class ReviewRules {
         }
         Status next = lastApproval ? Status.APPROVED : Status.PENDING;
         return new Ruling.Accepted(c.approvedBy(new ReviewCase.Approval(j.by().subject(), j.by().commsHead(), now), next, publishAt));
+    }
+
+    /**
+     * Whether the reviewer wrote the draft (its author.id) or submitted it (the subject of the submitting token). A
+     * reviewer without a subject could be anyone, so counts as both.
+     */
+    static boolean ownDraft(ReviewCase c, String reviewer) {
+        return reviewer == null || reviewer.equals(c.authorId()) || reviewer.equals(c.submitterId());
     }
 
     /** The case marked EXPIRED when its publishAt passed while it waited; empty when it has not. */

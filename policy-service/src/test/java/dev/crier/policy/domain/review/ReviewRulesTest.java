@@ -24,7 +24,7 @@ class ReviewRulesTest {
     static final Requirements ONE = new Requirements(false, 1, Duration.ofHours(4));
 
     static ReviewCase pending(Requirements requirements, Instant publishAt) {
-        return ReviewCase.received("p-1", "u-author", null, publishAt, requirements, NOW.minus(Duration.ofMinutes(10)));
+        return ReviewCase.received("p-1", "u-author", "cms-submitter", null, publishAt, requirements, NOW.minus(Duration.ofMinutes(10)));
     }
 
     static Judgement approve(Reviewer by) {
@@ -54,6 +54,24 @@ class ReviewRulesTest {
     void nobodyJudgesTheirOwnDraft() {
         refused(ReviewRules.judge(pending(ONE, null), approve(AUTHOR), NOW), Kind.FORBIDDEN, "own-draft");
         refused(ReviewRules.judge(pending(ONE, null), approve(new Reviewer("u-author", true)), NOW), Kind.FORBIDDEN, "own-draft");
+    }
+
+    @Test
+    void nobodyJudgesADraftTheySubmittedWhateverAuthorTheBodyNames() {
+        // The submitter's subject comes from its token, so a body naming someone else as author changes nothing.
+        Reviewer submitter = new Reviewer("cms-submitter", true);
+        refused(ReviewRules.judge(pending(ONE, null), approve(submitter), NOW), Kind.FORBIDDEN, "own-draft");
+        refused(ReviewRules.judge(pending(ONE, null), new Judgement(Verdict.REJECT, "no", null, submitter), NOW),
+                Kind.FORBIDDEN, "own-draft");
+        // Where the submitter is not known (a draft decided before it was kept), the author rule still holds.
+        ReviewCase unknownSubmitter = ReviewCase.received("p-2", "u-author", null, null, null, ONE, NOW);
+        accepted(ReviewRules.judge(unknownSubmitter, approve(submitter), NOW));
+        refused(ReviewRules.judge(unknownSubmitter, approve(AUTHOR), NOW), Kind.FORBIDDEN, "own-draft");
+    }
+
+    @Test
+    void aReviewerWithoutSubjectJudgesNothing() {
+        refused(ReviewRules.judge(pending(ONE, null), approve(new Reviewer(null, true)), NOW), Kind.FORBIDDEN, "own-draft");
     }
 
     @Test
@@ -140,7 +158,7 @@ class ReviewRulesTest {
     @Test
     void escalationComesOnceAfterThePolicysLimit() {
         Requirements halfHour = new Requirements(false, 1, Duration.ofMinutes(30));
-        ReviewCase waiting = ReviewCase.received("p-1", "u-author", "health-safety", null, halfHour, NOW);
+        ReviewCase waiting = ReviewCase.received("p-1", "u-author", "cms-submitter", "health-safety", null, halfHour, NOW);
         assertThat(ReviewRules.escalate(waiting, NOW.plus(Duration.ofMinutes(29)))).isEmpty();
         ReviewCase escalated = ReviewRules.escalate(waiting, NOW.plus(Duration.ofMinutes(30))).orElseThrow();
         assertThat(escalated.escalatedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));

@@ -3,6 +3,7 @@ package dev.crier.ingest.api;
 import dev.crier.events.Topics;
 import dev.crier.events.messaging.CloudEventHeaders;
 import dev.crier.infra.CrierTestResource;
+import dev.crier.infra.Tokens;
 import dev.crier.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -100,6 +103,64 @@ class DraftResourceTest {
         given().get("/v1/drafts/" + UUID.randomUUID()).then().statusCode(401);
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void theEventNamesTheSubmitterFromTheTokenWithItsClient() {
+        String token = tokens().issue(Tokens.claims("cms-7", Set.of("submitter"), Duration.ofMinutes(5)).withClientId("cms-app"));
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(DRAFT).post("/v1/drafts")
+                .then().statusCode(202).extract().path("id");
+        String event = topics.readPost(Topics.DRAFTS_SUBMITTED, id, 1, Duration.ofSeconds(10)).get(0).value();
+        assertThat(event).contains("\"submittedBy\":\"cms-7\"").contains("\"submittedByClient\":\"cms-app\"");
+    }
+
+    @Test
+    void aSubmitterSubmitsOnlyForTheDepartmentsItsTokenNames() {
+        var hcOnly = Tokens.claims("cms-hc", Set.of("submitter"), Duration.ofMinutes(5)).withDepartments(List.of("hc"));
+        given().auth().oauth2(tokens().issue(hcOnly)).contentType(ContentType.JSON).body(DRAFT).post("/v1/drafts")
+                .then().statusCode(202);
+        given().auth().oauth2(tokens().issue(hcOnly)).contentType(ContentType.JSON)
+                .body(DRAFT.replace("\"department\": \"HC\"", "\"department\": \"ESDC\"")).post("/v1/drafts")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://crier.dev/problems/department-not-allowed"))
+                .body("detail", containsString("ESDC"));
+        given().auth().oauth2(tokens().issue(hcOnly)).contentType(ContentType.JSON)
+                .body(DRAFT.replace(", \"department\": \"HC\"", "")).post("/v1/drafts")
+                .then().statusCode(403).body("type", equalTo("https://crier.dev/problems/department-not-allowed"));
+        given().auth().oauth2(tokens().issue(hcOnly.withDepartments(List.of()))).contentType(ContentType.JSON).body(DRAFT)
+                .post("/v1/drafts").then().statusCode(403);
+    }
+
+    @Test
+    void aTokenWithoutSubjectSubmitsAndReadsNothing() {
+        String id = as("submitter").contentType(ContentType.JSON).body(DRAFT).post("/v1/drafts").then().statusCode(202)
+                .extract().path("id");
+        for (String role : List.of("submitter", "ops")) {
+            String noSubject = tokens().issue(Tokens.claims(role).withoutSubject());
+            given().auth().oauth2(noSubject).contentType(ContentType.JSON).body(DRAFT).post("/v1/drafts")
+                    .then().statusCode(403).contentType("application/problem+json");
+            given().auth().oauth2(noSubject).get("/v1/drafts/" + id).then().statusCode(403);
+        }
+    }
+
+    @Test
+    void aSubmitterReadsOnlyItsOwnDraftsHoweverManyGroupsItsTokenHas() {
+        String id = as("submitter").contentType(ContentType.JSON).body(DRAFT).post("/v1/drafts").then().statusCode(202)
+                .extract().path("id");
+        // Keycloak adds default roles to every user: they must not turn a submitter into a reader of all drafts.
+        String otherWithDefaults = tokens().issue("other-cms",
+                Set.of("submitter", "offline_access", "uma_authorization", "default-roles-crier"), Duration.ofMinutes(5));
+        given().auth().oauth2(otherWithDefaults).get("/v1/drafts/" + id).then().statusCode(404);
+        given().auth().oauth2(tokens().issue("someone", Set.of("offline_access", "uma_authorization"), Duration.ofMinutes(5)))
+                .get("/v1/drafts/" + id).then().statusCode(403);
+        as("submitter").get("/v1/drafts/" + id).then().statusCode(200);
+        for (String role : List.of("reviewer", "comms-head", "auditor", "ops")) {
+            as(role).get("/v1/drafts/" + id).then().statusCode(200).body("id", equalTo(id));
+        }
+    }
+
+    private static Tokens tokens() {
+        return CrierTestResource.infra().tokens();
     }
 
     @Test

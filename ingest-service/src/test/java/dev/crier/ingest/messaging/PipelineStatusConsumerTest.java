@@ -160,7 +160,7 @@ class PipelineStatusConsumerTest {
 
     static String submit() {
         return given().auth().oauth2(CrierTestResource.token("submitter")).contentType(ContentType.JSON)
-                .body("{\"text\": \"hello\", \"platforms\": [\"sandbox\", \"x\"], \"author\": {\"id\": \"u-1\"}}")
+                .body("{\"text\": \"hello\", \"platforms\": [\"sandbox\", \"x\"], \"author\": {\"id\": \"u-1\", \"department\": \"HC\"}}")
                 .post("/v1/drafts").then().statusCode(202).extract().path("id");
     }
 

@@ -2,6 +2,7 @@ package dev.crier.policy.api;
 
 import dev.crier.events.Decision;
 import dev.crier.events.Draft;
+import dev.crier.events.DraftSubmitted;
 import dev.crier.events.Event;
 import dev.crier.events.EventCodec;
 import dev.crier.events.EventType;
@@ -151,6 +152,25 @@ class ReviewResourceTest {
                 .body("current.approvals[0].reviewer", equalTo("u-alex"));
         as("reviewer").get("/v1/reviews").then().body("postId", not(hasItem(postId)));
         assertThat(topics.readPost(Topics.POSTS_REJECTED, postId, 1, ABSENT)).isEmpty();
+    }
+
+    @Test
+    void theSubmitterOfADraftMayNotJudgeItWhateverAuthorItsBodyNames() {
+        // Through the whole of policy-service: drafts.submitted is decided (DraftConsumer keeps the submitter with the
+        // decision), routed to posts.review and queued with its submitter.
+        String postId = UUID.randomUUID().toString();
+        var draft = new Draft("Questions? Write to pat.martin@gmail.com before Friday.", "en",
+                Map.of("fr", "Des questions? Écrivez à pat.martin@gmail.com avant vendredi."), List.of("sandbox"), List.of(),
+                new Draft.Author("u-someone-else", "Pat", "HC"), null, null, null, null);
+        injector.send(Event.of(EventType.DRAFT_SUBMITTED, "/test", postId, null, Instant.now(),
+                new DraftSubmitted(postId, draft, "cms-7", "cms-app", Instant.now())));
+        await().atMost(WAIT).untilAsserted(() -> as("reviewer").get("/v1/reviews/" + postId).then().statusCode(200));
+
+        decide(person("cms-7", "comms-head"), postId, "{\"decision\": \"APPROVE\"}").then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("https://crier.dev/problems/own-draft"));
+        decide(person("cms-7", "reviewer"), postId, "{\"decision\": \"REJECT\", \"reason\": \"mine\"}").then().statusCode(403);
+        decide(person("u-alex", "reviewer"), postId, "{\"decision\": \"APPROVE\", \"reason\": \"fine\"}")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
     }
 
     @Test

@@ -89,7 +89,10 @@ class RoleMatrixEndToEndTest {
             api("audit", "GET", "/console/audit/records", Set.of("auditor")),
             api("audit", "GET", "/console/audit/posts", Set.of("auditor")));
 
-    /** What every service serves alike: the consoles' sign-in (dev.crier.platform.console), health and metrics. */
+    /**
+     * What every service serves alike: the consoles' sign-in (dev.crier.platform.console), health, metrics and the API
+     * description (open on the local stack, CRIER_API_DOCS_POLICY=permit; any valid token elsewhere).
+     */
     static List<Op> everyService(String service) {
         return List.of(
                 open(service, "GET", "/console"),
@@ -99,7 +102,8 @@ class RoleMatrixEndToEndTest {
                 open(service, "GET", "/console/oidc/start"),
                 open(service, "GET", "/console/oidc/callback"),
                 open(service, "GET", "/q/health/ready"),
-                open(service, "GET", "/q/metrics"));
+                open(service, "GET", "/q/metrics"),
+                open(service, "GET", "/q/openapi"));
     }
 
     static LocalStack stack;

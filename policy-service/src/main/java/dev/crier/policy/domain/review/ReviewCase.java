@@ -13,8 +13,8 @@ import java.util.List;
  * @param publishAt   when the draft should go out; a comms-head's new time replaces the author's
  * @param escalatedAt when it was escalated for waiting too long, or null
  */
-public record ReviewCase(String postId, String authorId, String submitterId, String category, Instant publishAt, Requirements requirements,
-                         Status status, List<Approval> approvals, Instant receivedAt, Instant escalatedAt) {
+public record ReviewCase(String postId, String authorId, String submitterId, String category, Instant publishAt,
+                         Requirements requirements, Status status, List<Approval> approvals, Instant receivedAt, Instant escalatedAt) {
 
     public enum Status {
         PENDING, APPROVED, REJECTED, CHANGES_REQUESTED, EXPIRED
@@ -41,7 +41,8 @@ public record ReviewCase(String postId, String authorId, String submitterId, Str
     }
 
     ReviewCase with(Status next, List<Approval> nextApprovals, Instant nextPublishAt, Instant nextEscalatedAt) {
-        return new ReviewCase(postId, authorId, submitterId, category, nextPublishAt, requirements, next, nextApprovals, receivedAt, nextEscalatedAt);
+        return new ReviewCase(postId, authorId, submitterId, category, nextPublishAt, requirements, next, nextApprovals,
+                receivedAt, nextEscalatedAt);
     }
 
     ReviewCase approvedBy(Approval approval, Status next, Instant nextPublishAt) {

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The rules of government communications review: nobody judges a draft they wrote or submitted; the drafts the policy names need a
- * comms-head's approval, some need two different people; a draft is never approved to go out after its time unless a
- * comms-head gives it a new one; rejecting or asking for changes needs a reason; a draft waiting too long is escalated
- * once. Plain functions of a case, a judgement and the time.
+ * The rules of government communications review: nobody judges a draft they wrote or submitted; the drafts the policy
+ * names need a comms-head's approval, some need two different people; a draft is never approved to go out after its
+ * time unless a comms-head gives it a new one; rejecting or asking for changes needs a reason; a draft waiting too long
+ * is escalated once. Plain functions of a case, a judgement and the time.
  */
 public final class ReviewRules {
 

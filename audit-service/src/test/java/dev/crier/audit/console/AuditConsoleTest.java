@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -104,6 +105,19 @@ class AuditConsoleTest {
     }
 
     @Test
+    void thePagesNeedNoInlineStyleOrScriptSoTheirContentSecurityPolicyForbidsBoth() {
+        for (String page : new String[]{"/console/audit", "/console/audit/records"}) {
+            var answer = as("auditor").get(page).then().statusCode(200).extract();
+            assertThat(answer.header("Content-Security-Policy")).as(page).contains("default-src 'none'")
+                    .contains("style-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+            assertThat(answer.asString()).as(page).doesNotContain("<style").doesNotContain("<script")
+                    .doesNotContain(" style=").contains("<link rel=\"stylesheet\" href=\"/console/audit/audit.css\">");
+        }
+        given().get("/console/audit/audit.css").then().statusCode(200).contentType(containsString("text/css"))
+                .body(containsString(".audit-nav ul"));
+    }
+
+    @Test
     void theOverviewShowsTheCheckpointChartsWithTheirTablesAndWhatVerificationFound() throws SQLException {
         String postId = recordedScriptDraft();
 
@@ -151,6 +165,9 @@ class AuditConsoleTest {
             WebDriverWait wait = new WebDriverWait(driver, Browser.WAIT);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("author")));
             assertThat(Accessibility.problems(driver)).as("the search page's accessibility").isEmpty();
+            assertThat(((JavascriptExecutor) driver).executeScript(
+                    "return getComputedStyle(document.querySelector('.audit-nav ul')).display"))
+                    .as("the console's own stylesheet applies under the Content-Security-Policy").isEqualTo("flex");
             driver.findElement(By.id("author")).sendKeys("u-1");
             driver.findElement(By.id("from")).sendKeys(since);
             driver.findElement(By.id("type")).sendKeys("dev.crier.draft.submitted");

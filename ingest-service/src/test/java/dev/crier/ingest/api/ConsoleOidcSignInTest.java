@@ -2,6 +2,7 @@ package dev.crier.ingest.api;
 
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.OpenIdProviderStub;
+import dev.crier.platform.console.CsrfKey;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,6 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleOidcSignInTest {
 
     static final OpenIdProviderStub PROVIDER = new OpenIdProviderStub("crier-console", "s3cret-of-the-console", "crier");
+
+    /** The server's CSRF key: this console has no form page to take a token from once a provider signs people in. */
+    @Inject
+    CsrfKey csrf;
 
     public static class WithProvider implements QuarkusTestProfile {
         @Override
@@ -76,7 +82,9 @@ class ConsoleOidcSignInTest {
         assertThat(flowCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
 
         assertThat(flow.callback().statusCode()).isEqualTo(200);
-        assertThat(flow.callback().asString()).contains("http-equiv=\"refresh\"").contains(next);
+        // The page moves on by itself without a script, so the Content-Security-Policy that forbids them holds.
+        assertThat(flow.callback().asString()).contains("http-equiv=\"refresh\"").contains(next).doesNotContain("<script");
+        assertThat(flow.callback().header("Content-Security-Policy")).contains("default-src 'none'");
         String session = flow.callback().headers().getValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("crier-session=")).findFirst().orElseThrow();
         assertThat(session).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
@@ -140,9 +148,24 @@ class ConsoleOidcSignInTest {
     }
 
     @Test
+    void signingOutShowsAPageRatherThanGoingBackToTheProvider() {
+        PROVIDER.signInAs("pat.reviewer@example.gc.ca", Set.of("submitter"));
+        String session = signIn("/console").callback().cookie("crier-session");
+        var answer = browser().cookie("crier-session", session)
+                .formParam("crier-csrf", csrf.token(CsrfKey.Binding.SESSION, session)).post("/console/sign-out")
+                .then().extract();
+        // A redirect on to the provider would be a form's redirect off this site, which form-action 'self' blocks.
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.asString()).contains("You are signed out.").contains("href=\"/console/oidc/start?next=%2Fconsole\"");
+        assertThat(answer.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("crier-session=")
+                .contains("Max-Age=0"));
+    }
+
+    @Test
     void aPastedTokenIsNoWayAroundTheProvider() {
-        given().redirects().follow(false).cookie("crier-csrf", "x".repeat(43)).formParam("crier-csrf", "x".repeat(43))
-                .formParam("token", CrierTestResource.token("submitter")).formParam("next", "/console")
+        String browser = "x".repeat(43);
+        given().redirects().follow(false).cookie("crier-csrf", browser)
+                .formParam("crier-csrf", csrf.token(CsrfKey.Binding.BROWSER, browser)).formParam("token", CrierTestResource.token("submitter")).formParam("next", "/console")
                 .post("/console/sign-in").then().statusCode(404);
         // Tokens of the local issuer no longer verify either: only the provider's keys count.
         given().auth().oauth2(CrierTestResource.token("submitter")).get("/v1/drafts/" + UUID.randomUUID())

@@ -9,18 +9,24 @@ import java.nio.charset.StandardCharsets;
 /** The console's session cookie and where a sign-in may send the browser back to. */
 public final class ConsoleSession {
 
-    /** Also named in microprofile-config.properties ({@code mp.jwt.token.cookie}), which reads the token from it. */
+    /**
+     * Also named in microprofile-config.properties ({@code mp.jwt.token.cookie}), which reads the token from it.
+     * Over HTTPS the browser holds it as {@code __Host-crier-session} ({@link HostCookies}).
+     */
     public static final String COOKIE = "crier-session";
 
     private ConsoleSession() {
     }
 
     static NewCookie cookie(String token, int maxAgeSeconds, boolean secure) {
-        return new NewCookie.Builder(COOKIE).value(token).path("/").maxAge(maxAgeSeconds).httpOnly(true)
-                .secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(HostCookies.name(COOKIE, secure)).value(token).path("/").maxAge(maxAgeSeconds)
+                .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
     }
 
-    /** Whether the browser reached us over HTTPS, so that the cookies are marked Secure. */
+    /**
+     * Whether the browser reached us over HTTPS, so that the cookies are marked Secure and named {@code __Host-};
+     * behind a TLS-terminating proxy, as a trusted proxy says ({@code quarkus.http.proxy.*}).
+     */
     static boolean secure(UriInfo uri) {
         return "https".equals(uri.getBaseUri().getScheme());
     }

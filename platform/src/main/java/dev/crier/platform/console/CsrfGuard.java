@@ -10,14 +10,14 @@ import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Cross-site request forgery, checked where it can happen: a request that a browser authenticates by the session
- * cookie, and any form post (the sign-in too). Such a request must carry the CSRF token that {@link CsrfToken} put
- * in the {@code crier-csrf} cookie, in the form field of that name or the {@code X-CSRF-TOKEN} header (double submit).
+ * cookie, and any form post (the sign-in too). Such a request must carry, in the form field {@code crier-csrf} or
+ * the {@code X-CSRF-TOKEN} header, the token {@link CsrfToken} put in the page: the {@link CsrfKey} HMAC of its
+ * session cookie, or before sign-in of its {@code crier-csrf} cookie.
  * A request with an Authorization header is an API client's: no other site can make a browser send that header, so
  * it is not checked, and a bare {@code curl -d ''} stays an ordinary API call.
  */
@@ -26,6 +26,12 @@ public class CsrfGuard {
     static final String TOKEN = "crier-csrf";
     static final String HEADER = "X-CSRF-TOKEN";
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final CsrfKey key;
+
+    public CsrfGuard(CsrfKey key) {
+        this.key = key;
+    }
 
     @ServerRequestFilter
     @WithFormRead
@@ -37,19 +43,26 @@ public class CsrfGuard {
         if (!session && !isForm(request.getMediaType())) {
             return null;
         }
-        Cookie expected = request.getCookies().get(TOKEN);
         String sent = request.getHeaderString(HEADER);
         if (sent == null && isForm(request.getMediaType())) {
             Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
                     .getFormParameter(TOKEN, true, false);
             sent = field == null ? null : field.toString();
         }
-        if (expected == null || sent == null || !MessageDigest.isEqual(expected.getValue().getBytes(StandardCharsets.UTF_8),
-                sent.getBytes(StandardCharsets.UTF_8))) {
+        if (sent == null || !bindsTo(request.getCookies(), sent)) {
             return ProblemException.of(403, "csrf", "Form token missing or stale",
                     "This form's security token is missing or no longer valid: reload the page and try again.").toResponse();
         }
         return null;
+    }
+
+    private boolean bindsTo(Map<String, Cookie> cookies, String sent) {
+        Cookie session = cookies.get(ConsoleSession.COOKIE);
+        if (session != null) {
+            return key.matches(CsrfKey.Binding.SESSION, session.getValue(), sent);
+        }
+        Cookie browser = cookies.get(TOKEN);
+        return browser != null && key.matches(CsrfKey.Binding.BROWSER, browser.getValue(), sent);
     }
 
     private static boolean isForm(MediaType type) {

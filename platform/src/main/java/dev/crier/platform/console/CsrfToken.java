@@ -11,10 +11,10 @@ import java.util.Base64;
 
 /**
  * The CSRF token of the browser at hand, for console forms: {@code <input type="hidden"
- * name="{inject:csrf.parameterName}" value="{inject:csrf.token}">}. The browser keeps it in an HttpOnly,
- * SameSite=Strict cookie, made on first use; {@link CsrfGuard} checks that a form sends back the same value
- * (double submit). Written here rather than with quarkus-rest-csrf, whose check refuses every cookie-less POST,
- * API clients' included, with a bare 400.
+ * name="{inject:csrf.parameterName}" value="{inject:csrf.token}">}: the {@link CsrfKey} HMAC of the browser's
+ * session cookie, or, before sign-in, of a random HttpOnly, SameSite=Strict cookie made on first use; {@link
+ * CsrfGuard} checks it. Written here rather than with quarkus-rest-csrf, whose check refuses every cookie-less
+ * POST, API clients' included, with a bare 400, and whose token is not bound to the session.
  */
 @Named("csrf")
 @RequestScoped
@@ -24,10 +24,12 @@ public class CsrfToken {
     private static final int BYTES = 32;
 
     private final RoutingContext request;
+    private final CsrfKey key;
     private String token;
 
-    public CsrfToken(RoutingContext request) {
+    public CsrfToken(RoutingContext request, CsrfKey key) {
         this.request = request;
+        this.key = key;
     }
 
     public String getParameterName() {
@@ -36,18 +38,25 @@ public class CsrfToken {
 
     public String getToken() {
         if (token == null) {
-            Cookie sent = request.request().getCookie(CsrfGuard.TOKEN);
-            if (sent != null && isWellFormed(sent.getValue())) {
-                token = sent.getValue();
-            } else {
-                byte[] bytes = new byte[BYTES];
-                RANDOM.nextBytes(bytes);
-                token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                request.response().addCookie(Cookie.cookie(CsrfGuard.TOKEN, token).setPath("/").setHttpOnly(true)
-                        .setSameSite(CookieSameSite.STRICT).setSecure("https".equals(request.request().scheme())));
-            }
+            Cookie session = request.request().getCookie(ConsoleSession.COOKIE);
+            token = session != null ? key.token(CsrfKey.Binding.SESSION, session.getValue())
+                    : key.token(CsrfKey.Binding.BROWSER, browserCookie());
         }
         return token;
+    }
+
+    private String browserCookie() {
+        Cookie sent = request.request().getCookie(CsrfGuard.TOKEN);
+        if (sent != null && isWellFormed(sent.getValue())) {
+            return sent.getValue();
+        }
+        byte[] bytes = new byte[BYTES];
+        RANDOM.nextBytes(bytes);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        boolean secure = HostCookies.secure(request);
+        request.response().addCookie(Cookie.cookie(HostCookies.name(CsrfGuard.TOKEN, secure), value).setPath("/")
+                .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secure));
+        return value;
     }
 
     private static boolean isWellFormed(String value) {

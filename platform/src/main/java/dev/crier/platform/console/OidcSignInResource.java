@@ -166,9 +166,11 @@ public class OidcSignInResource {
         return redirectUri.orElseGet(() -> uri.getBaseUriBuilder().path("/console/oidc/callback").build());
     }
 
+    /** Path=/ rather than /console/oidc: over HTTPS it is a {@code __Host-} cookie, which requires it. */
     private static NewCookie flowCookie(String value, int maxAge, UriInfo uri) {
-        return new NewCookie.Builder(FLOW_COOKIE).value(value).path("/console/oidc").maxAge(maxAge).httpOnly(true)
-                .secure(ConsoleSession.secure(uri)).sameSite(NewCookie.SameSite.LAX).build();
+        boolean secure = ConsoleSession.secure(uri);
+        return new NewCookie.Builder(HostCookies.name(FLOW_COOKIE, secure)).value(value).path("/").maxAge(maxAge)
+                .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.LAX).build();
     }
 
 }

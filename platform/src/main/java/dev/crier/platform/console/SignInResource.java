@@ -99,10 +99,17 @@ public class SignInResource {
 
     @POST
     @Path("/sign-out")
+    @Produces(MediaType.TEXT_HTML)
     public Response signOut(@Context UriInfo uri) {
-        return Response.seeOther(URI.create("/console/sign-in"))
-                .cookie(ConsoleSession.cookie("", 0, ConsoleSession.secure(uri)))
-                .build();
+        NewCookie cleared = ConsoleSession.cookie("", 0, ConsoleSession.secure(uri));
+        if (provider.enabled()) {
+            // A page, not the way back to the provider: the Content-Security-Policy's form-action 'self' stops a
+            // form's redirects at this server, and the provider would sign the person straight back in.
+            return Response.ok(signIn.data("next", "/console").data("error", null).data("oidc", true)
+                    .data("notice", "You are signed out.").data("retry", ConsoleSession.providerSignIn("/console")))
+                    .cookie(cleared).build();
+        }
+        return Response.seeOther(URI.create("/console/sign-in")).cookie(cleared).build();
     }
 
     private TemplateInstance page(String next, String error) {

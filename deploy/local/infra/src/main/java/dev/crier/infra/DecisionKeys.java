@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -44,7 +43,7 @@ public final class DecisionKeys {
                 KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 Path partial = dir.resolve("decision-signing.pem.new");
                 Files.writeString(partial, Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
-                restrict(partial);
+                Tokens.restrict(partial);
                 String keyId = keyId(pair);
                 Files.writeString(trusted.resolve(keyId + ".pem"), Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
                 Files.move(partial, priv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -80,13 +79,5 @@ public final class DecisionKeys {
     private static String keyId(KeyPair pair) throws GeneralSecurityException {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(pair.getPublic().getEncoded());
         return "local-" + HexFormat.of().formatHex(digest, 0, 6);
-    }
-
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's own permissions apply.
-        }
     }
 }

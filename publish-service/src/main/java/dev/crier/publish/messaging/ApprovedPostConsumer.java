@@ -20,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -79,9 +80,9 @@ public class ApprovedPostConsumer {
     private void refuse(Event<PostDecided> event, Verification verification) {
         String reason = "refused to publish: " + verification.reason();
         LOG.errorf("approval %s of post %s: %s", event.id(), event.postId(), reason);
-        sender.send(Event.of(EventType.POST_PUBLISH_REFUSED, source, event.postId(), event.id(), clock.instant(),
-                new PublishRefused(event.postId(), verification.status().name(), verification.keyId(), reason, event.id(),
-                        clock.instant())));
+        Instant now = clock.instant();
+        sender.send(Event.of(EventType.POST_PUBLISH_REFUSED, source, event.postId(), event.id(), now,
+                new PublishRefused(event.postId(), verification.status().name(), verification.keyId(), reason, event.id(), now)));
         Counter.builder("crier.publish.refused").description("approvals refused because their signature did not verify")
                 .tag("status", verification.status().name()).register(metrics).increment();
         throw new InvalidEventException(reason);

@@ -1,8 +1,9 @@
 package dev.crier.audit.verify;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crier.events.EventCodec;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.crier.events.EventType;
 import dev.crier.events.PostDecided;
 import dev.crier.events.signing.TrustedKeys;
@@ -23,7 +24,10 @@ import java.util.stream.Collectors;
  */
 public final class DecisionChecks {
 
-    private static final ObjectMapper JSON = EventCodec.mapper();
+    // Not EventCodec's mapper: loading EventCodec loads the schema validator, whose logging would talk over the
+    // command's report. Decisions are read as PostDecided only, with their ISO-8601 times.
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Set<String> DECISION_TYPES = EventType.all().stream()
             .filter(t -> t.payload() == PostDecided.class).map(EventType::ceType).collect(Collectors.toUnmodifiableSet());
 

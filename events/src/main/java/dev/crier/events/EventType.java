@@ -31,6 +31,8 @@ public record EventType<T>(String ceType, String topic, Class<T> payload, String
             "dev.crier.review.escalated", Topics.REVIEWS_ESCALATED, ReviewOutcome.class, "review-outcome");
     public static final EventType<PostRetracted> POST_RETRACTED = new EventType<>(
             "dev.crier.post.retracted", Topics.POSTS_RETRACTED, PostRetracted.class, "post-retracted");
+    public static final EventType<PublishRefused> POST_PUBLISH_REFUSED = new EventType<>(
+            "dev.crier.post.publish-refused", Topics.POSTS_PUBLISH_REFUSED, PublishRefused.class, "publish-refused");
     public static final EventType<CheckpointIssued> CHECKPOINT_ISSUED = new EventType<>(
             "dev.crier.audit.checkpoint", Topics.AUDIT_CHECKPOINTS, CheckpointIssued.class, "checkpoint-issued");
     public static final EventType<PolicyReloaded> POLICY_RELOADED = new EventType<>(
@@ -39,7 +41,7 @@ public record EventType<T>(String ceType, String topic, Class<T> payload, String
     public static List<EventType<?>> all() {
         return List.of(DRAFT_SUBMITTED, POST_DECIDED, POST_APPROVED, POST_REVIEW, POST_REJECTED, POST_PUBLISHED,
                 POST_PUBLISH_FAILED, POST_CHANGES_REQUESTED, POST_EXPIRED, REVIEW_ESCALATED, POST_RETRACTED,
-                POLICY_RELOADED, CHECKPOINT_ISSUED);
+                POLICY_RELOADED, POST_PUBLISH_REFUSED, CHECKPOINT_ISSUED);
     }
 
     public static Optional<EventType<?>> ofCeType(String ceType) {

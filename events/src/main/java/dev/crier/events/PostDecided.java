@@ -8,6 +8,8 @@ import java.util.List;
  * The draft travels with it so that no consumer has to ask policy-service; the spans of sensitive findings
  * are masked in it whenever the draft was rejected. Shadow findings come from rules being tried out: recorded,
  * never deciding. {@code review} is set when a person made the decision (approved or rejected after review).
+ * {@code signature} is policy-service's over the decision and what it lets be published; events from before signing
+ * have none (readable, recorded by the audit, never published).
  */
 public record PostDecided(
         String postId,
@@ -18,11 +20,18 @@ public record PostDecided(
         PolicyRef policy,
         Instant decidedAt,
         Draft draft,
-        Review review) implements PostEvent {
+        Review review,
+        DecisionSignature signature) implements PostEvent {
 
     public PostDecided {
         findings = findings == null ? List.of() : List.copyOf(findings);
         shadowFindings = shadowFindings == null ? List.of() : List.copyOf(shadowFindings);
+    }
+
+    /** An unsigned decision. */
+    public PostDecided(String postId, Decision decision, int riskScore, List<Finding> findings,
+                       List<Finding> shadowFindings, PolicyRef policy, Instant decidedAt, Draft draft, Review review) {
+        this(postId, decision, riskScore, findings, shadowFindings, policy, decidedAt, draft, review, null);
     }
 
     /** An automatic decision. */
@@ -37,8 +46,16 @@ public record PostDecided(
         this(postId, decision, riskScore, findings, List.of(), policy, decidedAt, draft, null);
     }
 
-    /** The same decision, now taken by a person: the draft may carry a new publishAt that a comms-head gave it. */
+    /**
+     * The same decision, now taken by a person: the draft may carry a new publishAt that a comms-head gave it. Unsigned:
+     * the automatic decision's signature does not cover it.
+     */
     public PostDecided reviewed(Decision byPerson, Review by, Instant at, Draft finalDraft) {
-        return new PostDecided(postId, byPerson, riskScore, findings, shadowFindings, policy, at, finalDraft, by);
+        return new PostDecided(postId, byPerson, riskScore, findings, shadowFindings, policy, at, finalDraft, by, null);
+    }
+
+    /** This decision carrying {@code signed}. */
+    public PostDecided signedWith(DecisionSignature signed) {
+        return new PostDecided(postId, decision, riskScore, findings, shadowFindings, policy, decidedAt, draft, review, signed);
     }
 }

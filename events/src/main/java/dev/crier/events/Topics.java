@@ -15,6 +15,8 @@ public final class Topics {
     public static final String POSTS_CHANGES_REQUESTED = "posts.changes-requested";
     public static final String POSTS_EXPIRED = "posts.expired";
     public static final String POSTS_RETRACTED = "posts.retracted";
+    /** Approvals publish-service refused because their signature did not verify. */
+    public static final String POSTS_PUBLISH_REFUSED = "posts.publish-refused";
     /** Drafts waiting in review longer than the policy allows; the post stays in review. */
     public static final String REVIEWS_ESCALATED = "reviews.escalated";
     /** Policy reloads; keyed by policy id rather than post id. */
@@ -32,7 +34,7 @@ public final class Topics {
     public static List<String> pipeline() {
         return List.of(DRAFTS_SUBMITTED, POSTS_DECIDED, POSTS_APPROVED, POSTS_REVIEW, POSTS_REJECTED,
                 POSTS_PUBLISHED, POSTS_PUBLISH_FAILED, POSTS_CHANGES_REQUESTED, POSTS_EXPIRED, POSTS_RETRACTED,
-                REVIEWS_ESCALATED, POLICY_CHANGES);
+                REVIEWS_ESCALATED, POLICY_CHANGES, POSTS_PUBLISH_REFUSED);
     }
 
     /** Every event topic: the pipeline's, and the audit's checkpoints (which the audit does not record in itself). */

@@ -8,6 +8,7 @@ import dev.crier.events.InvalidEventException;
 import dev.crier.events.PostDecided;
 import dev.crier.events.Review;
 import dev.crier.events.ReviewOutcome;
+import dev.crier.events.signing.DecisionSigner;
 import dev.crier.platform.messaging.EventSender;
 import dev.crier.policy.domain.Redaction;
 import dev.crier.policy.domain.review.Judgement;
@@ -66,14 +67,16 @@ public class ReviewQueue {
     private final ReviewStore store;
     private final PolicyInForce policy;
     private final EventSender sender;
+    private final DecisionSigner signer;
     private final Clock clock;
     private final String source;
 
-    public ReviewQueue(ReviewStore store, PolicyInForce policy, EventSender sender, Clock clock,
+    public ReviewQueue(ReviewStore store, PolicyInForce policy, EventSender sender, DecisionSigner signer, Clock clock,
                        @ConfigProperty(name = "crier.events.source") String source) {
         this.store = store;
         this.policy = policy;
         this.sender = sender;
+        this.signer = signer;
         this.clock = clock;
         this.source = source;
     }
@@ -186,7 +189,8 @@ public class ReviewQueue {
             case APPROVED -> {
                 var review = new Review(j.by().subject(), j.by().role(), j.reason(), now,
                         next.approvals().stream().map(ReviewCase.Approval::reviewer).toList());
-                PostDecided approved = decided.reviewed(Decision.APPROVED, review, now, withPublishAt(decided.draft(), next.publishAt()));
+                PostDecided approved = signer.sign(decided.reviewed(Decision.APPROVED, review, now,
+                        withPublishAt(decided.draft(), next.publishAt())));
                 yield List.of(Event.of(EventType.POST_APPROVED, source, postId, discriminator, now, approved));
             }
             case REJECTED -> {
@@ -195,7 +199,7 @@ public class ReviewQueue {
                 Draft masked = Redaction.maskSensitive(decided.draft(),
                         Stream.concat(decided.findings().stream(), decided.shadowFindings().stream()).toList());
                 yield List.of(Event.of(EventType.POST_REJECTED, source, postId, discriminator, now,
-                        decided.reviewed(Decision.REJECTED, review, now, masked)));
+                        signer.sign(decided.reviewed(Decision.REJECTED, review, now, masked))));
             }
             case CHANGES_REQUESTED -> List.of(outcome(before, ReviewOutcome.Outcome.CHANGES_REQUESTED, j.by().subject(), j.reason(), now));
             case PENDING, EXPIRED -> List.of();

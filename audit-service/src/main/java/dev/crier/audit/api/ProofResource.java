@@ -24,12 +24,15 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProofResource {
 
-    /** A record with its stored bytes and their leaf hash, SHA-256(0x00 || bytes). */
+    /**
+     * A record with its stored bytes and their leaf hash, SHA-256(0x00 || bytes); a decision's with whether its
+     * signature verified when it arrived.
+     */
     public record RecordView(long index, String eventId, String type, String topic, String postId, String source,
-                             Instant time, Instant receivedAt, String bytes, String leafHash) {
+                             Instant time, Instant receivedAt, String bytes, String leafHash, String signatureCheck) {
         static RecordView of(AuditRecord r) {
             return new RecordView(r.index(), r.eventId(), r.type(), r.topic(), r.postId(), r.source(), r.time(),
-                    r.receivedAt(), b64(r.payload()), b64(r.leafHash()));
+                    r.receivedAt(), b64(r.payload()), b64(r.leafHash()), r.signatureCheck());
         }
     }
 

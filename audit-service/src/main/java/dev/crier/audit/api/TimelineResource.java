@@ -47,7 +47,7 @@ public class TimelineResource {
     private TimelineEntry entry(AuditRecord r) {
         try {
             return new TimelineEntry(r.index(), r.eventId(), r.type(), r.topic(), r.source(), r.time(), r.receivedAt(),
-                    json.readTree(r.payload()));
+                    json.readTree(r.payload()), r.signatureCheck());
         } catch (IOException e) {
             // Only valid events are appended, so a payload that is not JSON was not written by this service.
             throw new IllegalStateException("record " + r.index() + " does not hold JSON", e);

@@ -3,6 +3,8 @@ package dev.crier.audit.domain;
 import dev.crier.events.Event;
 import dev.crier.events.EventType;
 import dev.crier.events.InvalidEventException;
+import dev.crier.events.PostDecided;
+import dev.crier.events.signing.TrustedKeysDir;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,14 +16,28 @@ import java.util.UUID;
  *
  * @param subject the ce_subject: the post id, or the policy id of a policy reload
  * @param postId  the post the event is about; null for a policy reload
+ * @param signatureCheck for a decision, whether its signature verified as it arrived ({@code Verification.label()});
+ *                       null for any other event
  */
 public record ReceivedEvent(String eventId, String type, String topic, String subject, UUID postId, String source,
-                            Instant time, byte[] payload) {
+                            Instant time, byte[] payload, String signatureCheck) {
 
-    /** @throws InvalidEventException when a post event's subject is not a post id: retrying cannot fix it */
-    public static ReceivedEvent of(Event<?> event, String value) {
+    /** An event that is not a decision: nothing to verify. */
+    public ReceivedEvent(String eventId, String type, String topic, String subject, UUID postId, String source,
+                         Instant time, byte[] payload) {
+        this(eventId, type, topic, subject, postId, source, time, payload, null);
+    }
+
+    /**
+     * The event, with a decision's signature checked against {@code keys} on the event as it arrived (the ledger may
+     * store it masked, which no signature covers).
+     *
+     * @throws InvalidEventException when a post event's subject is not a post id: retrying cannot fix it
+     */
+    public static ReceivedEvent of(Event<?> event, String value, TrustedKeysDir keys) {
+        String check = event.data() instanceof PostDecided decided ? keys.verify(decided).label() : null;
         return new ReceivedEvent(event.id(), event.type().ceType(), event.type().topic(), event.postId(), postIdOf(event),
-                event.source(), event.time(), value.getBytes(StandardCharsets.UTF_8));
+                event.source(), event.time(), value.getBytes(StandardCharsets.UTF_8), check);
     }
 
     /** Every event is about a post except a policy reload, whose subject is the policy id. */

@@ -5,6 +5,7 @@ import dev.crier.audit.store.AuditLedger;
 import dev.crier.events.EventType;
 import dev.crier.events.InvalidEventException;
 import dev.crier.events.Topics;
+import dev.crier.events.signing.TrustedKeysDir;
 import dev.crier.events.messaging.KafkaEvents;
 import dev.crier.platform.messaging.IncomingEvents;
 import io.smallrye.common.annotation.Blocking;
@@ -39,11 +40,13 @@ public class EventRecorder {
     private final IncomingEvents incoming;
     private final KafkaEvents kafkaEvents;
     private final AuditLedger ledger;
+    private final TrustedKeysDir trustedKeys;
 
-    public EventRecorder(IncomingEvents incoming, KafkaEvents kafkaEvents, AuditLedger ledger) {
+    public EventRecorder(IncomingEvents incoming, KafkaEvents kafkaEvents, AuditLedger ledger, TrustedKeysDir trustedKeys) {
         this.incoming = incoming;
         this.kafkaEvents = kafkaEvents;
         this.ledger = ledger;
+        this.trustedKeys = trustedKeys;
     }
 
     @Incoming("pipeline")
@@ -55,7 +58,7 @@ public class EventRecorder {
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
                 // The ledger keeps the record's value as received, not only the parsed event.
-                events.add(ReceivedEvent.of(kafkaEvents.read(record, PIPELINE), record.getPayload()));
+                events.add(ReceivedEvent.of(kafkaEvents.read(record, PIPELINE), record.getPayload(), trustedKeys));
                 valid.add(record);
             } catch (InvalidEventException e) {
                 LOG.warnf("dead-lettering an invalid record: %s", e.getMessage());
@@ -74,7 +77,7 @@ public class EventRecorder {
                 LOG.warnf("a batch of %d events could not be appended (%s); appending them one by one", events.size(),
                         e.toString());
                 valid.forEach(record -> done.add(incoming.handle(record, PIPELINE,
-                        event -> ledger.append(ReceivedEvent.of(event, record.getPayload())))));
+                        event -> ledger.append(ReceivedEvent.of(event, record.getPayload(), trustedKeys)))));
             }
         }
         return CompletableFuture.allOf(done.stream().map(CompletionStage::toCompletableFuture)

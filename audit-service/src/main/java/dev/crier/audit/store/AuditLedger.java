@@ -26,7 +26,7 @@ import java.util.UUID;
 public class AuditLedger {
 
     static final String RECORD_COLUMNS =
-            "idx, event_id, ce_type, topic, post_id, source, event_time, received_at, payload, leaf_hash";
+            "idx, event_id, ce_type, topic, post_id, source, event_time, received_at, payload, leaf_hash, signature_check";
 
     private final AgroalDataSource db;
 
@@ -123,6 +123,6 @@ public class AuditLedger {
     static AuditRecord read(ResultSet rs) throws SQLException {
         return new AuditRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getBytes(9),
-                rs.getBytes(10));
+                rs.getBytes(10), rs.getString(11));
     }
 }

@@ -85,19 +85,19 @@ public final class LedgerWriter {
         CompactRange tree = currentTree(c);
         TreeStore.NodeBatch nodes = new TreeStore.NodeBatch();
         CopyRows rows = new CopyRows(c, "audit_records (idx, event_id, ce_type, topic, post_id, subject, source, "
-                + "event_time, payload, leaf_hash, author_id, department, decision, rule_ids, platforms)");
+                + "event_time, payload, leaf_hash, author_id, department, decision, rule_ids, platforms, signature_check)");
         try {
             int at = 0;
             for (FutureTask<List<PreparedRecord>> chunk : chunks) {
                 for (PreparedRecord r : take(chunk)) {
                     if (fresh[at++]) {
                         ReceivedEvent e = r.event();
-                        rows.row(15).bigint(tree.append(r.leafHash(), nodes)).text(e.eventId()).text(e.type())
+                        rows.row(16).bigint(tree.append(r.leafHash(), nodes)).text(e.eventId()).text(e.type())
                                 .text(e.topic()).uuid(e.postId()).text(e.subject()).text(e.source())
                                 .timestamptz(e.time()).bytea(r.stored()).bytea(r.leafHash())
                                 .text(r.fields().authorId()).text(r.fields().department())
                                 .text(r.fields().decision()).textArray(r.fields().ruleIds())
-                                .textArray(r.fields().platforms());
+                                .textArray(r.fields().platforms()).text(e.signatureCheck());
                     }
                 }
                 // PostgreSQL inserts these rows while the next chunk is being prepared.

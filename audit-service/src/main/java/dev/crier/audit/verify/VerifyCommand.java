@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.audit.domain.checkpoint.Checkpoint;
 import dev.crier.audit.domain.checkpoint.NoteSigner;
 import dev.crier.audit.domain.merkle.MerkleVerifier;
+import dev.crier.events.signing.TrustedKeys;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,11 +27,13 @@ import java.util.List;
  * record (the JSON Lines export, which ends with the newest checkpoint), checks the checkpoint's signature, every
  * leaf and the root ({@link LogVerifier}), then checks the log's own proofs: consistency from the last trusted
  * checkpoint to the newest, and inclusion of a sample of records. The state directory keeps the pinned key, the
- * last trusted checkpoint and its leaf hashes; it is updated only when everything checks out.
+ * last trusted checkpoint and its leaf hashes; it is updated only when the log checks out. Every decision's signature
+ * is checked too ({@link DecisionChecks}) against the policy-service keys in {@code --trusted-keys}.
  *
  * <pre>audit-service/verify --url http://127.0.0.1:8084 --token-file deploy/local/data/tokens/auditor.jwt \
- *     --state deploy/local/data/audit-verify</pre>
- * Exit status: 0 the log is sound, 1 it is not (each problem printed), 2 the check could not run.
+ *     --state deploy/local/data/audit-verify --trusted-keys deploy/local/data/infra/keys/decisions-trusted</pre>
+ * Exit status: 0 the log is sound and every signed decision verified, 1 not (each problem printed), 2 the check
+ * could not run.
  */
 public final class VerifyCommand {
 
@@ -40,14 +43,17 @@ public final class VerifyCommand {
     private final String url;
     private final String token;
     private final Path state;
+    private final TrustedKeys decisionKeys;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newHttpClient();
     private String pinnedKey;
 
-    public VerifyCommand(String url, String token, Path state, PrintStream out) {
+    /** @param decisionKeys policy-service's trusted keys; null to judge decisions by what the audit recorded */
+    public VerifyCommand(String url, String token, Path state, TrustedKeys decisionKeys, PrintStream out) {
         this.url = url.replaceAll("/+$", "");
         this.token = token;
         this.state = state;
+        this.decisionKeys = decisionKeys;
         this.out = out;
     }
 
@@ -55,20 +61,23 @@ public final class VerifyCommand {
         String url = "http://127.0.0.1:8084";
         Path tokenFile = Path.of("deploy/local/data/tokens/auditor.jwt");
         Path state = Path.of("deploy/local/data/audit-verify");
+        Path trustedKeys = Path.of("deploy/local/data/infra/keys/decisions-trusted");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--url" -> url = args[i + 1];
                 case "--token-file" -> tokenFile = Path.of(args[i + 1]);
                 case "--state" -> state = Path.of(args[i + 1]);
+                case "--trusted-keys" -> trustedKeys = Path.of(args[i + 1]);
                 default -> {
-                    System.err.println("usage: verify [--url URL] [--token-file FILE] [--state DIR]");
+                    System.err.println("usage: verify [--url URL] [--token-file FILE] [--state DIR] [--trusted-keys DIR]");
                     System.exit(2);
                 }
             }
         }
         try {
             String token = Files.readString(tokenFile).trim();
-            System.exit(new VerifyCommand(url, token, state, System.out).run().ok() ? 0 : 1);
+            TrustedKeys keys = Files.isDirectory(trustedKeys) ? TrustedKeys.load(trustedKeys) : null;
+            System.exit(new VerifyCommand(url, token, state, keys, System.out).run().ok() ? 0 : 1);
         } catch (IOException | RuntimeException e) {
             System.err.println("could not verify: " + e);
             System.exit(2);
@@ -86,6 +95,7 @@ public final class VerifyCommand {
         pinnedKey = Files.exists(keyFile) ? Files.readString(keyFile).trim() : key;
         LogVerifier.Trusted trusted = trusted(pinnedKey);
         LogVerifier verifier = new LogVerifier(trusted);
+        DecisionChecks decisions = new DecisionChecks(decisionKeys);
 
         String newestNote = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
@@ -95,7 +105,10 @@ public final class VerifyCommand {
                 if (node.has("checkpoint")) {
                     newestNote = node.get("checkpoint").get("note").asText();
                 } else {
-                    verifier.record(node.get("index").asLong(), b64(node.get("bytes")), b64(node.get("leafHash")));
+                    byte[] bytes = b64(node.get("bytes"));
+                    verifier.record(node.get("index").asLong(), bytes, b64(node.get("leafHash")));
+                    decisions.record(node.get("index").asLong(), node.get("type").asText(), bytes,
+                            node.path("signatureCheck").isTextual() ? node.get("signatureCheck").asText() : null);
                 }
             }
         }
@@ -107,7 +120,7 @@ public final class VerifyCommand {
             newest = Checkpoint.parse(NoteSigner.verify(newestNote, pinnedKey));
         } catch (IllegalArgumentException e) {
             problems.add("the newest checkpoint is not signed by the pinned key: " + e.getMessage());
-            return report(problems, null, null, null);
+            return report(problems, decisions, null, null, null);
         }
         LogVerifier.Report report = verifier.finish(newest);
         problems.addAll(report.problems());
@@ -115,11 +128,18 @@ public final class VerifyCommand {
             checkConsistency(trusted.checkpoint(), newest, problems);
         }
         checkInclusions(newest, report.records(), problems);
-        return report(problems, newest, newestNote, report);
+        return report(problems, decisions, newest, newestNote, report);
     }
 
-    private LogVerifier.Report report(List<String> problems, Checkpoint newest, String note, LogVerifier.Report found)
-            throws IOException {
+    /**
+     * Prints the outcome. The log's own soundness decides whether its checkpoint becomes the trusted one; decisions
+     * whose signature fails are reported apart (the log recorded them faithfully) and make the exit status 1 too.
+     */
+    private LogVerifier.Report report(List<String> problems, DecisionChecks decisions, Checkpoint newest, String note,
+                                      LogVerifier.Report found) throws IOException {
+        List<String> badDecisions = decisions.problems();
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(badDecisions);
         if (problems.isEmpty()) {
             Files.createDirectories(state);
             Files.writeString(state.resolve("verifier-key"), pinnedKey + "\n");
@@ -128,12 +148,18 @@ public final class VerifyCommand {
             out.println("OK: " + newest.size() + " records verified against checkpoint " + newest.origin() + " "
                     + newest.size() + " " + Base64.getEncoder().encodeToString(newest.rootHash())
                     + "; it is now the trusted checkpoint");
+            out.println((badDecisions.isEmpty() ? "OK: " : "") + decisions.summary());
         } else {
             out.println("TAMPERING OR DAMAGE DETECTED (" + problems.size() + " problem(s)); the trusted checkpoint is "
                     + "unchanged:");
             problems.forEach(p -> out.println("  - " + p));
         }
-        return new LogVerifier.Report(List.copyOf(problems), found == null ? 0 : found.records(),
+        if (!badDecisions.isEmpty()) {
+            out.println("DECISIONS WHOSE SIGNATURE DID NOT VERIFY (" + badDecisions.size() + "): forged or altered "
+                    + "decisions reached the pipeline (publish refuses them; see posts.publish-refused):");
+            badDecisions.forEach(p -> out.println("  - " + p));
+        }
+        return new LogVerifier.Report(List.copyOf(all), found == null ? 0 : found.records(),
                 found == null ? new byte[0] : found.leaves());
     }
 

@@ -4,6 +4,7 @@ import dev.crier.audit.TestEvents;
 import dev.crier.audit.domain.ReceivedEvent;
 import dev.crier.audit.store.AuditLedger;
 import dev.crier.events.Decision;
+import dev.crier.events.signing.TrustedKeysDir;
 import dev.crier.events.Draft;
 import dev.crier.events.DraftSubmitted;
 import dev.crier.events.Event;
@@ -39,6 +40,9 @@ class RecordsResourceTest {
     @Inject
     AuditLedger ledger;
 
+    @Inject
+    TrustedKeysDir trustedKeys;
+
     String author;
     String rule;
     String postId;
@@ -57,8 +61,8 @@ class RecordsResourceTest {
                 new PostDecided(postId, Decision.REJECTED, 80, List.of(new Finding(rule, Finding.Action.BLOCK, false,
                         "m", "m", "en", 0, 5, "Hello", null)), new PolicyRef("p", "1", "c".repeat(64)), now, draft));
         EventCodec codec = new EventCodec();
-        ledger.appendAll(List.of(ReceivedEvent.of(submitted, codec.encode(submitted.type(), submitted.data())),
-                ReceivedEvent.of(decided, codec.encode(decided.type(), decided.data()))));
+        ledger.appendAll(List.of(ReceivedEvent.of(submitted, codec.encode(submitted.type(), submitted.data()), trustedKeys),
+                ReceivedEvent.of(decided, codec.encode(decided.type(), decided.data()), trustedKeys)));
     }
 
     static JsonPath get(String path) {

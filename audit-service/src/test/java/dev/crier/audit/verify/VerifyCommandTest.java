@@ -2,6 +2,13 @@ package dev.crier.audit.verify;
 
 import dev.crier.audit.Tampering;
 import dev.crier.audit.TestEvents;
+import dev.crier.audit.domain.ReceivedEvent;
+import dev.crier.events.Event;
+import dev.crier.events.EventCodec;
+import dev.crier.events.PostDecided;
+import dev.crier.events.signing.DecisionSigner;
+import dev.crier.events.signing.TrustedKeys;
+import dev.crier.events.signing.TrustedKeysDir;
 import dev.crier.audit.store.AuditLedger;
 import dev.crier.infra.CrierTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,7 +24,11 @@ import java.io.PrintStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +78,40 @@ class VerifyCommandTest {
         assertThat(verify()).as("the restored log").startsWith("OK: " + size + " records");
     }
 
+    @Test
+    void aDecisionWhoseSignatureFailsIsNamedAndTheLogItselfStaysTrusted() throws Exception {
+        var keys = CrierTestResource.infra().decisionKeys();
+        String good = UUID.randomUUID().toString();
+        String forged = UUID.randomUUID().toString();
+        var signed = TestEvents.decided(good, "e".repeat(64));
+        var bad = TestEvents.decided(forged, "e".repeat(64));
+        var forger = new DecisionSigner(keys.keyId(), KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
+        ledger.appendAll(List.of(received(signed, keys.sign(signed.data())), received(bad, forger.sign(bad.data()))));
+        long size = ledger.head().size();
+        long forgedIndex = ledger.timeline(UUID.fromString(forged)).get(0).index();
+
+        String report = await().atMost(Duration.ofSeconds(10)).until(this::verify, r -> r.startsWith("OK: " + size + " records"));
+        assertThat(report).contains("DECISIONS WHOSE SIGNATURE DID NOT VERIFY")
+                .contains("record " + forgedIndex + " (dev.crier.post.decided, post " + forged + "): decision signature failed:")
+                .doesNotContain("post " + good + ")");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(new VerifyCommand(base.toString(), CrierTestResource.token("auditor"), state, trustedKeys(),
+                new PrintStream(out, true, StandardCharsets.UTF_8)).run().ok()).as("exit status 1").isFalse();
+    }
+
+    private static ReceivedEvent received(Event<PostDecided> event, PostDecided data) {
+        var signed = new Event<>(event.id(), event.type(), event.source(), event.postId(), event.time(), data);
+        return ReceivedEvent.of(signed, new EventCodec().encode(event.type(), data), new TrustedKeysDir(trustedDir(), Duration.ofSeconds(30), Clock.systemUTC()));
+    }
+
+    private static Path trustedDir() {
+        return CrierTestResource.infra().decisionKeys().trustedKeysDir();
+    }
+
+    private static TrustedKeys trustedKeys() {
+        return TrustedKeys.load(trustedDir());
+    }
+
     /** Tampers as a superuser with the guards off, checks the report, then puts the log back as it was. */
     private void assertDetected(String tampering, String... expected) throws Exception {
         Tampering.superuser("CREATE TABLE tamper_backup AS SELECT * FROM audit_records");
@@ -82,7 +127,7 @@ class VerifyCommandTest {
 
     private String verify() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new VerifyCommand(base.toString(), CrierTestResource.token("auditor"), state,
+        new VerifyCommand(base.toString(), CrierTestResource.token("auditor"), state, trustedKeys(),
                 new PrintStream(out, true, StandardCharsets.UTF_8)).run();
         return out.toString(StandardCharsets.UTF_8);
     }

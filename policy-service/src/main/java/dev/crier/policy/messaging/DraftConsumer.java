@@ -5,6 +5,7 @@ import dev.crier.events.DraftSubmitted;
 import dev.crier.events.Event;
 import dev.crier.events.EventType;
 import dev.crier.events.PostDecided;
+import dev.crier.events.signing.DecisionSigner;
 import dev.crier.platform.messaging.EventSender;
 import dev.crier.platform.messaging.IncomingEvents;
 import dev.crier.policy.PolicyInForce;
@@ -35,15 +36,17 @@ public class DraftConsumer {
     private final PolicyInForce policy;
     private final DecisionStore store;
     private final EventSender sender;
+    private final DecisionSigner signer;
     private final Clock clock;
     private final String source;
 
-    public DraftConsumer(IncomingEvents incoming, PolicyInForce policy, DecisionStore store, EventSender sender, Clock clock,
-                         @ConfigProperty(name = "crier.events.source") String source) {
+    public DraftConsumer(IncomingEvents incoming, PolicyInForce policy, DecisionStore store, EventSender sender,
+                         DecisionSigner signer, Clock clock, @ConfigProperty(name = "crier.events.source") String source) {
         this.incoming = incoming;
         this.policy = policy;
         this.store = store;
         this.sender = sender;
+        this.signer = signer;
         this.clock = clock;
         this.source = source;
     }
@@ -62,8 +65,8 @@ public class DraftConsumer {
                 ? Redaction.maskSensitive(submitted.draft(),
                 java.util.stream.Stream.concat(evaluation.findings().stream(), evaluation.shadowFindings().stream()).toList()) : submitted.draft();
         Instant now = clock.instant();
-        var decided = new PostDecided(submitted.postId(), decision, evaluation.riskScore(), evaluation.findings(),
-                evaluation.shadowFindings(), evaluation.policy(), now, draft);
+        var decided = signer.sign(new PostDecided(submitted.postId(), decision, evaluation.riskScore(), evaluation.findings(),
+                evaluation.shadowFindings(), evaluation.policy(), now, draft));
         store.save(decided, submitted.submittedBy());
         String policyHash = evaluation.policy().hash();
         sender.send(List.of(

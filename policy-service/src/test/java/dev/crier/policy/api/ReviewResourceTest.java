@@ -11,6 +11,7 @@ import dev.crier.events.PolicyRef;
 import dev.crier.events.PostDecided;
 import dev.crier.events.ReviewOutcome;
 import dev.crier.events.Topics;
+import dev.crier.events.signing.TrustedKeys;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
 import dev.crier.infra.TopicReader;
@@ -145,6 +146,10 @@ class ReviewResourceTest {
         assertThat(approved.review().approvers()).containsExactly("u-alex");
         assertThat(approved.draft().text()).isEqualTo(TEXT);
         assertThat(approved.findings()).extracting(Finding::ruleId).containsExactly("privacy.email", "privacy.email");
+        // Signed anew over the person's decision: the automatic decision's signature does not cover the review.
+        var keys = CrierTestResource.infra().decisionKeys();
+        assertThat(approved.signature().keyId()).isEqualTo(keys.keyId());
+        assertThat(TrustedKeys.load(keys.trustedKeysDir()).verify(approved).verified()).isTrue();
 
         // Decided already: 409 with the state as it now stands.
         decide(person("u-sam", "reviewer"), postId, "{\"decision\": \"REJECT\", \"reason\": \"late\"}").then().statusCode(409)
@@ -217,6 +222,7 @@ class ReviewResourceTest {
         PostDecided rejected = codec.decode(EventType.POST_REJECTED, records.get(0).value());
         assertThat(rejected.review().reason()).isEqualTo("Personal address");
         assertThat(rejected.decision()).isEqualTo(Decision.REJECTED);
+        assertThat(TrustedKeys.load(CrierTestResource.infra().decisionKeys().trustedKeysDir()).verify(rejected).verified()).isTrue();
     }
 
     @Test

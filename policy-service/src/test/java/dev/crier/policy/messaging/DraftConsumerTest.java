@@ -9,6 +9,7 @@ import dev.crier.events.EventType;
 import dev.crier.events.PostDecided;
 import dev.crier.events.Topics;
 import dev.crier.events.messaging.CloudEventHeaders;
+import dev.crier.events.signing.TrustedKeys;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
 import dev.crier.infra.TopicReader;
@@ -63,6 +64,10 @@ class DraftConsumerTest {
         assertThat(decided.policy().id()).isEqualTo("canada-federal");
         PostDecided approved = only(Topics.POSTS_APPROVED, postId, EventType.POST_APPROVED);
         assertThat(approved.draft().text()).isEqualTo("Flu clinics open Monday.");
+        // Signed by the local key over what it says: publish and audit can check it.
+        var trusted = TrustedKeys.load(CrierTestResource.infra().decisionKeys().trustedKeysDir());
+        assertThat(approved.signature()).isEqualTo(decided.signature()).isNotNull();
+        assertThat(trusted.verify(approved).verified()).isTrue();
         assertThat(topics.readPost(Topics.POSTS_REJECTED, postId, 1, Duration.ofSeconds(2))).isEmpty();
         assertThat(topics.readPost(Topics.POSTS_REVIEW, postId, 1, Duration.ofSeconds(1))).isEmpty();
     }
@@ -78,6 +83,8 @@ class DraftConsumerTest {
         PostDecided rejected = codec.decode(EventType.POST_REJECTED, records.get(0).value());
         assertThat(rejected.findings()).extracting(f -> f.ruleId()).containsExactly("privacy.sin");
         assertThat(rejected.findings().get(0).excerpt()).isEqualTo("*** *** 544");
+        // The masked draft is what is signed.
+        assertThat(TrustedKeys.load(CrierTestResource.infra().decisionKeys().trustedKeysDir()).verify(rejected).verified()).isTrue();
         assertThat(topics.readPost(Topics.POSTS_DECIDED, postId, 1, WAIT).get(0).value()).doesNotContain("130 692 544");
         assertThat(topics.readPost(Topics.POSTS_APPROVED, postId, 1, Duration.ofSeconds(2))).isEmpty();
     }

@@ -169,8 +169,8 @@ class ApprovedPostConsumerTest {
         var draft = new Draft("Flu clinics open Monday.", "en", Map.of("fr", "Les cliniques ouvrent lundi."),
                 List.of(platforms), List.of(), new Draft.Author("u-1", "Pat", "HC"), null, publishAt, null, null);
         String policyHash = "c".repeat(64);
-        var data = new PostDecided(id, Decision.APPROVED, 0, List.of(), new PolicyRef("canada-federal", "1", policyHash),
-                Instant.now(), draft);
+        var data = CrierTestResource.infra().decisionKeys().sign(new PostDecided(id, Decision.APPROVED, 0, List.of(),
+                new PolicyRef("canada-federal", "1", policyHash), Instant.now(), draft));
         return Event.of(EventType.POST_APPROVED, "/test", id, policyHash, Instant.now(), data);
     }
 

@@ -20,11 +20,13 @@ public final class LocalInfra implements AutoCloseable {
     private final KafkaBroker kafka;
     private final Postgres postgres;
     private final Tokens tokens;
+    private final DecisionKeys decisionKeys;
 
-    private LocalInfra(KafkaBroker kafka, Postgres postgres, Tokens tokens) {
+    private LocalInfra(KafkaBroker kafka, Postgres postgres, Tokens tokens, DecisionKeys decisionKeys) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.tokens = tokens;
+        this.decisionKeys = decisionKeys;
     }
 
     /**
@@ -33,6 +35,7 @@ public final class LocalInfra implements AutoCloseable {
      */
     public static LocalInfra start(Path dir, int kafkaPort, int postgresPort, Consumer<String> progress) {
         Tokens tokens = Tokens.in(dir.resolve("keys"));
+        DecisionKeys decisionKeys = DecisionKeys.in(dir.resolve("keys"));
         progress.accept("starting PostgreSQL on port " + postgresPort + " (log: " + dir.resolve("postgres/postgres.log") + ")");
         Postgres postgres = new Postgres(dir.resolve("postgres"), postgresPort).start();
         try {
@@ -46,7 +49,7 @@ public final class LocalInfra implements AutoCloseable {
             kafka.start();
             kafka.createTopics(Topics.all(), PARTITIONS);
             progress.accept("Kafka ready, " + Topics.all().size() + " topics in place");
-            return new LocalInfra(kafka, postgres, tokens);
+            return new LocalInfra(kafka, postgres, tokens, decisionKeys);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
@@ -82,6 +85,10 @@ public final class LocalInfra implements AutoCloseable {
         return tokens;
     }
 
+    public DecisionKeys decisionKeys() {
+        return decisionKeys;
+    }
+
     /** The property names {@link #configFor} sets, which any other deployment (docker-compose) must set too. */
     public static final List<String> SERVICE_CONFIG_KEYS = List.of("kafka.bootstrap.servers",
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
@@ -101,6 +108,13 @@ public final class LocalInfra implements AutoCloseable {
         config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         config.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);
+        // Only policy signs decisions; publish refuses and audit flags any not signed by a trusted key.
+        if (service.equals("policy")) {
+            config.put("crier.decisions.signing-key-file", decisionKeys.signingKeyFile().toString());
+            config.put("crier.decisions.signing-key-id", decisionKeys.keyId());
+        } else if (service.equals("publish") || service.equals("audit")) {
+            config.put("crier.decisions.trusted-keys-dir", decisionKeys.trustedKeysDir().toString());
+        }
         return config;
     }
 

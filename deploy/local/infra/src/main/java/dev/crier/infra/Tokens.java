@@ -208,7 +208,7 @@ public final class Tokens {
                 + "\n-----END " + type + "-----\n";
     }
 
-    private static void restrict(Path file) throws IOException {
+    static void restrict(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {

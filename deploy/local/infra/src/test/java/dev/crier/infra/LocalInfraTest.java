@@ -29,7 +29,9 @@ class LocalInfraTest {
             try (var admin = infra.kafka().admin()) {
                 assertThat(admin.listTopics().names().get()).containsAll(Topics.all());
             }
-            assertThat(infra.configFor("audit").keySet()).containsExactlyElementsOf(LocalInfra.SERVICE_CONFIG_KEYS);
+            assertThat(infra.configFor("ingest").keySet()).containsExactlyElementsOf(LocalInfra.SERVICE_CONFIG_KEYS);
+            assertThat(infra.configFor("audit")).containsKey("crier.decisions.trusted-keys-dir");
+            assertThat(infra.configFor("policy")).containsKeys("crier.decisions.signing-key-file", "crier.decisions.signing-key-id");
             produce(infra, "post-1", "{\"kept\":true}");
             try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl("crier_audit"), "crier_audit", "crier_audit")) {
                 c.createStatement().execute("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('yes')");

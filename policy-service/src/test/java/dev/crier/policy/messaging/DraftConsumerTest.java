@@ -11,6 +11,7 @@ import dev.crier.events.Topics;
 import dev.crier.events.messaging.CloudEventHeaders;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
+import dev.crier.infra.KafkaBroker;
 import dev.crier.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -36,7 +37,7 @@ class DraftConsumerTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    final String kafka = CrierTestResource.infra().kafka().bootstrapServers();
+    final KafkaBroker kafka = CrierTestResource.infra().kafka();
     final EventInjector injector = new EventInjector(kafka);
     final TopicReader topics = new TopicReader(kafka);
     final EventCodec codec = new EventCodec();

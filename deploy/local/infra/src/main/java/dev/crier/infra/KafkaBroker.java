@@ -156,6 +156,18 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not create the Kafka users", e);
         }
+        // The controller has them; wait until the broker has applied them too, so a client may log in at once.
+        for (String principal : principals) {
+            awaitUntil("user " + principal + " can log in", () -> {
+                Map<String, Object> config = clientConfig(principal);
+                config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+                config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+                try (Admin client = Admin.create(config)) {
+                    client.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                    return true;
+                }
+            });
+        }
     }
 
     /** Makes the broker's ACLs exactly {@code wanted}: adds the missing ones, removes any other. */
@@ -170,9 +182,32 @@ public final class KafkaBroker implements AutoCloseable {
             if (!missing.isEmpty()) {
                 admin.createAcls(missing).all().get(30, TimeUnit.SECONDS);
             }
+            // The broker answers DescribeAcls from its own authorizer: once it shows them, it enforces them.
+            awaitUntil("the broker applies the ACLs", () ->
+                    Set.copyOf(admin.describeAcls(AclBindingFilter.ANY).values().get(5, TimeUnit.SECONDS)).equals(wanted));
         } catch (Exception e) {
             throw new IllegalStateException("could not set the Kafka ACLs", e);
         }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(String what, Check check) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (check.holds()) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                last = notYet;
+            }
+            Processes.sleep(200);
+        }
+        throw new IllegalStateException("timed out waiting until " + what, last);
     }
 
     /** Writes {@code <clientsDir>/<principal>.properties} for each principal, for Kafka's tools ({@code --command-config}). */
@@ -290,7 +325,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "-cp", brokerClasspath()));
         command.addAll(args);
         try {
-            Files.writeString(logFile, String.join(" ", command) + "\n", StandardCharsets.UTF_8,
+            // The log shows the command but not the admin's password (StorageTool's --add-scram).
+            Files.writeString(logFile, String.join(" ", command).replaceAll("password=[^,\\]]*", "password=***") + "\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -35,6 +35,8 @@ class LocalInfraTest {
                     .containsEntry("kafka.sasl.mechanism", "SCRAM-SHA-512");
             assertThat(infra.configFor("audit").get("kafka.sasl.jaas.config")).contains("username=\"audit-service\"");
             opsReaderFile = Files.readString(infra.kafka().clientsDir().resolve("ops-reader.properties"));
+            String adminPassword = new KafkaCredentials(dir.resolve("kafka/credentials.properties")).password(KafkaAccess.ADMIN);
+            assertThat(Files.readString(infra.kafka().logFile())).as("the broker's log").doesNotContain(adminPassword);
             produce(infra, "post-1", "{\"kept\":true}");
             try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl("crier_audit"), "crier_audit", "crier_audit")) {
                 c.createStatement().execute("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('yes')");

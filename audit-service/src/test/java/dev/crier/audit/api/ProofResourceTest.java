@@ -51,7 +51,7 @@ class ProofResourceTest {
         assertThat(checkpoint.getString("rootHash")).isEqualTo(Base64.getEncoder().encodeToString(signed.rootHash()));
         assertThat(signed.rootHash()).isEqualTo(ledger.rootHash(treeSize));
 
-        var published = new TopicReader(CrierTestResource.infra().kafka().bootstrapServers()).read(
+        var published = new TopicReader(CrierTestResource.infra().kafka()).read(
                 Topics.AUDIT_CHECKPOINTS, r -> r.value().contains("\"treeSize\":" + treeSize), 1, Duration.ofSeconds(30));
         assertThat(published.get(0).key()).isEqualTo(signed.origin());
         assertThat(JsonPath.from(published.get(0).value()).getString("note")).isEqualTo(note);

@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "audit"))
 class TimelineResourceTest {
 
-    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka().bootstrapServers());
+    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka());
 
     @AfterEach
     void close() {

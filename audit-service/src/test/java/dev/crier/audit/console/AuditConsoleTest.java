@@ -41,7 +41,7 @@ class AuditConsoleTest {
     static final String SCRIPT = "<script>document.title='pwned'</script> Flu clinics open Monday";
     static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka().bootstrapServers());
+    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka());
 
     @TestHTTPResource("/")
     URL base;

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "audit"))
 class DecisionSignatureRecordTest {
 
-    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka().bootstrapServers());
+    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka());
 
     @AfterEach
     void close() {

@@ -9,6 +9,7 @@ import dev.crier.events.Event;
 import dev.crier.events.messaging.CloudEventHeaders;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
+import dev.crier.infra.KafkaBroker;
 import dev.crier.infra.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -49,9 +49,9 @@ import static org.awaitility.Awaitility.await;
 class EventRecorderTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final String BOOTSTRAP = CrierTestResource.infra().kafka().bootstrapServers();
+    static final KafkaBroker KAFKA = CrierTestResource.infra().kafka();
 
-    final EventInjector injector = new EventInjector(BOOTSTRAP);
+    final EventInjector injector = new EventInjector(KAFKA);
 
     @Inject
     AgroalDataSource db;
@@ -127,7 +127,7 @@ class EventRecorderTest {
         injector.raw(Topics.POSTS_DECIDED, postId, "garbage", CloudEventHeaders.of(other));
         injector.send(good);
 
-        var dead = new TopicReader(BOOTSTRAP).readPost(Topics.deadLetter(Topics.POSTS_DECIDED), postId, 2, WAIT);
+        var dead = new TopicReader(KAFKA).readPost(Topics.deadLetter(Topics.POSTS_DECIDED), postId, 2, WAIT);
         assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(otherValue, "garbage");
         assertThat(dead).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("dead-letter-reason").value(),
                 StandardCharsets.UTF_8)).contains(r.value().equals("garbage") ? "not JSON" : "missing ce_type"));
@@ -164,7 +164,7 @@ class EventRecorderTest {
 
     /** Waits until audit-service has committed every record on the topic, so all sent before are handled. */
     private static void awaitConsumed(String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+        try (Admin admin = KAFKA.admin()) {
             await().atMost(WAIT).untilAsserted(() -> {
                 List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
                         .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();

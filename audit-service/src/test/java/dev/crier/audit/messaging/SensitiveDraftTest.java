@@ -39,7 +39,7 @@ class SensitiveDraftTest {
 
     static final String TEXT = "Call me: SIN 130 692 544, card 4111 1111 1111 1111, password: hunter2Secret";
 
-    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka().bootstrapServers());
+    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka());
 
     @Inject
     AgroalDataSource db;

@@ -34,7 +34,7 @@ class DraftResourceTest {
              "media": [{"url": "https://canada.ca/a.png", "altText": "A nurse", "mimeType": "image/png"}],
              "category": "health-safety", "publishAt": "2030-01-01T09:00:00-05:00", "externalId": "cms-1"}""";
 
-    final TopicReader topics = new TopicReader(CrierTestResource.infra().kafka().bootstrapServers());
+    final TopicReader topics = new TopicReader(CrierTestResource.infra().kafka());
 
     static RequestSpecification as(String role) {
         return given().auth().oauth2(CrierTestResource.token(role));

@@ -41,7 +41,7 @@ class KafkaOutageTest {
         String id = given().auth().oauth2(CrierTestResource.token("submitter")).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(DraftResourceTest.DRAFT)
                 .post("/v1/drafts").then().statusCode(202).extract().path("id");
-        assertThat(new TopicReader(kafka.bootstrapServers()).readPost(Topics.DRAFTS_SUBMITTED, id, 2, Duration.ofSeconds(5)))
+        assertThat(new TopicReader(kafka).readPost(Topics.DRAFTS_SUBMITTED, id, 2, Duration.ofSeconds(5)))
                 .hasSize(1);
     }
 }

@@ -39,7 +39,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "ingest"))
 class PipelineStatusConsumerTest {
 
-    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka().bootstrapServers());
+    final EventInjector injector = new EventInjector(CrierTestResource.infra().kafka());
 
     @AfterEach
     void close() {
@@ -121,7 +121,7 @@ class PipelineStatusConsumerTest {
     void poisonOnAFollowedTopicIsDeadLetteredToThatTopicsDlq() {
         String key = java.util.UUID.randomUUID().toString();
         injector.raw(Topics.POSTS_PUBLISHED, key, "{}", new RecordHeaders());
-        var dead = new TopicReader(CrierTestResource.infra().kafka().bootstrapServers())
+        var dead = new TopicReader(CrierTestResource.infra().kafka())
                 .readPost(Topics.deadLetter(Topics.POSTS_PUBLISHED), key, 1, Duration.ofSeconds(30));
         assertThat(dead).hasSize(1);
         String id = submit();

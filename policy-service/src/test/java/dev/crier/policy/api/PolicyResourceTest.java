@@ -74,7 +74,7 @@ class PolicyResourceTest {
             Files.writeString(POLICY_FILE, original.replace("version: \"2026.11.1\"", "version: \"2026.11.2\""));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     given().auth().oauth2(CrierTestResource.token("ops")).get("/v1/policy").then().body("version", equalTo("2026.11.2")));
-            var reloads = new TopicReader(CrierTestResource.infra().kafka().bootstrapServers())
+            var reloads = new TopicReader(CrierTestResource.infra().kafka())
                     .read(Topics.POLICY_CHANGES, r -> r.value().contains("\"version\":\"2026.11.2\""), 1, Duration.ofSeconds(20));
             assertThat(reloads).hasSize(1);
             assertThat(reloads.get(0).value()).contains("\"previousVersion\":\"2026.11.1\"").contains("file changed");

@@ -14,6 +14,7 @@ import dev.crier.events.Topics;
 import dev.crier.events.signing.TrustedKeys;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
+import dev.crier.infra.KafkaBroker;
 import dev.crier.infra.TopicReader;
 import dev.crier.policy.ReviewQueue;
 import dev.crier.policy.TestClock;
@@ -67,7 +68,7 @@ class ReviewResourceTest {
     @Inject
     ReviewQueue queue;
 
-    final String kafka = CrierTestResource.infra().kafka().bootstrapServers();
+    final KafkaBroker kafka = CrierTestResource.infra().kafka();
     final EventInjector injector = new EventInjector(kafka);
     final TopicReader topics = new TopicReader(kafka);
     final EventCodec codec = new EventCodec();

@@ -12,6 +12,7 @@ import dev.crier.events.messaging.CloudEventHeaders;
 import dev.crier.events.signing.TrustedKeys;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
+import dev.crier.infra.KafkaBroker;
 import dev.crier.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -37,7 +38,7 @@ class DraftConsumerTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    final String kafka = CrierTestResource.infra().kafka().bootstrapServers();
+    final KafkaBroker kafka = CrierTestResource.infra().kafka();
     final EventInjector injector = new EventInjector(kafka);
     final TopicReader topics = new TopicReader(kafka);
     final EventCodec codec = new EventCodec();

@@ -56,7 +56,7 @@ class RetractionResourceTest {
 
         assertThat(given().auth().oauth2(CrierTestResource.token("ops")).queryParam("postId", postId)
                 .get("/v1/sandbox/posts").then().extract().jsonPath().getList("$")).isEmpty();
-        var events = new TopicReader(CrierTestResource.infra().kafka().bootstrapServers())
+        var events = new TopicReader(CrierTestResource.infra().kafka())
                 .readPost(Topics.POSTS_RETRACTED, postId, 1, Duration.ofSeconds(30));
         assertThat(events).hasSize(1);
         PostRetracted event = new EventCodec().decode(EventType.POST_RETRACTED, events.get(0).value());

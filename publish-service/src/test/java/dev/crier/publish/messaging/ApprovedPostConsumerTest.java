@@ -12,6 +12,7 @@ import dev.crier.events.Topics;
 import dev.crier.events.messaging.CloudEventHeaders;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
+import dev.crier.infra.KafkaBroker;
 import dev.crier.infra.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,7 +45,7 @@ class ApprovedPostConsumerTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    final String kafka = CrierTestResource.infra().kafka().bootstrapServers();
+    final KafkaBroker kafka = CrierTestResource.infra().kafka();
     final EventInjector injector = new EventInjector(kafka);
     final TopicReader topics = new TopicReader(kafka);
     final EventCodec codec = new EventCodec();

@@ -12,6 +12,7 @@ import dev.crier.events.messaging.CloudEventHeaders;
 import dev.crier.events.signing.DecisionSigner;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
+import dev.crier.infra.KafkaBroker;
 import dev.crier.infra.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,7 +50,7 @@ class SignedApprovalTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    final String kafka = CrierTestResource.infra().kafka().bootstrapServers();
+    final KafkaBroker kafka = CrierTestResource.infra().kafka();
     final EventInjector injector = new EventInjector(kafka);
     final TopicReader topics = new TopicReader(kafka);
     final EventCodec codec = new EventCodec();

@@ -3,6 +3,12 @@ package dev.crier.infra;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.IOException;
@@ -14,8 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +32,12 @@ import java.util.concurrent.TimeUnit;
  * A real single-node KRaft Kafka broker (broker and controller in one process), run from the Apache Kafka jars
  * in a child JVM: {@code kafka.tools.StorageTool format} on first start, then {@code kafka.Kafka}. Its data
  * directory survives a stop, so a restart on the same directory keeps every topic and offset.
+ * <p>
+ * Clients log in with SASL/SCRAM-SHA-512 on {@link #bootstrapServers()} and may do only what the ACLs allow
+ * (StandardAuthorizer, nothing allowed where no ACL says so). The only super user is {@code admin}: the broker
+ * itself and the infrastructure that creates topics, users and ACLs. Its SCRAM credential is written into the
+ * metadata log when the storage is formatted; the controller listener (where KRaft takes no SCRAM) accepts only
+ * the same user with PLAIN and the same random password.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -32,6 +47,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path logFile;
+    private final KafkaCredentials credentials;
     private Process process;
 
     public KafkaBroker(Path dir, int port) {
@@ -39,6 +55,7 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
         this.controllerPort = Ports.free();
         this.logFile = dir.resolve("kafka.log");
+        this.credentials = new KafkaCredentials(dir.resolve("credentials.properties"));
     }
 
     public String bootstrapServers() {
@@ -49,13 +66,36 @@ public final class KafkaBroker implements AutoCloseable {
         return logFile;
     }
 
+    /** Where {@link #writeClientFiles} puts a client properties file per principal, named after it. */
+    public Path clientsDir() {
+        return dir.resolve("clients");
+    }
+
+    /** Kafka client configuration (producer, consumer or admin) that logs in as the principal. */
+    public Map<String, Object> clientConfig(String principal) {
+        Map<String, Object> config = new HashMap<>(credentials.clientSettings(principal));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return config;
+    }
+
+    /** The Kafka client settings of the principal, as {@code kafka.*} would name them without the prefix. */
+    public Map<String, String> clientSettings(String principal) {
+        return credentials.clientSettings(principal);
+    }
+
     /** Starts the broker and returns once it answers; formats its storage the first time. */
     public KafkaBroker start() {
         try {
             Files.createDirectories(dir);
+            boolean formatted = Files.exists(dir.resolve("data/meta.properties"));
+            if (formatted && credentials.isNew()) {
+                throw new IllegalStateException("the Kafka data in " + dir + " was made before the broker required"
+                        + " authentication and has no admin user; start with --fresh (or delete " + dir + ")");
+            }
             Path config = writeConfig();
-            if (!Files.exists(dir.resolve("data/meta.properties"))) {
-                run(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted", "-t", clusterId(), "-c", config.toString()),
+            if (!formatted) {
+                run(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted", "-t", clusterId(), "-c", config.toString(),
+                        "--add-scram", "SCRAM-SHA-512=[name=" + KafkaAccess.ADMIN + ",password=" + credentials.password(KafkaAccess.ADMIN) + "]"),
                         Duration.ofSeconds(60));
             }
             process = Processes.stoppedOnExit(java(List.of("kafka.Kafka", config.toString())).start());
@@ -94,10 +134,95 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** An admin client as the super user: for the infrastructure and tests, never for a service. */
     public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+        return admin(10_000, 15_000);
+    }
+
+    private Admin admin(int requestTimeoutMs, int apiTimeoutMs) {
+        Map<String, Object> config = clientConfig(KafkaAccess.ADMIN);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, apiTimeoutMs);
+        return Admin.create(config);
+    }
+
+    /** Gives each principal a SCRAM credential with its kept password (again on each start, which changes nothing). */
+    public void ensureUsers(Collection<String> principals) {
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(principals.stream()
+                    .<UserScramCredentialAlteration>map(p -> new UserScramCredentialUpsertion(p,
+                            new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), credentials.password(p)))
+                    .toList()).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the Kafka users", e);
+        }
+        // The controller has them; wait until the broker has applied them too, so a client may log in at once.
+        for (String principal : principals) {
+            awaitUntil("user " + principal + " can log in", () -> {
+                Map<String, Object> config = clientConfig(principal);
+                config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+                config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+                try (Admin client = Admin.create(config)) {
+                    client.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                    return true;
+                }
+            });
+        }
+    }
+
+    /** Makes the broker's ACLs exactly {@code wanted}: adds the missing ones, removes any other. */
+    public void replaceAcls(Set<AclBinding> wanted) {
+        try (Admin admin = admin()) {
+            Set<AclBinding> existing = new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS));
+            List<AclBinding> missing = wanted.stream().filter(acl -> !existing.contains(acl)).toList();
+            List<AclBindingFilter> stale = existing.stream().filter(acl -> !wanted.contains(acl)).map(AclBinding::toFilter).toList();
+            if (!stale.isEmpty()) {
+                admin.deleteAcls(stale).all().get(30, TimeUnit.SECONDS);
+            }
+            if (!missing.isEmpty()) {
+                admin.createAcls(missing).all().get(30, TimeUnit.SECONDS);
+            }
+            // The broker answers DescribeAcls from its own authorizer: once it shows them, it enforces them.
+            awaitUntil("the broker applies the ACLs", () ->
+                    Set.copyOf(admin.describeAcls(AclBindingFilter.ANY).values().get(5, TimeUnit.SECONDS)).equals(wanted));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not set the Kafka ACLs", e);
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(String what, Check check) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (check.holds()) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                last = notYet;
+            }
+            Processes.sleep(200);
+        }
+        throw new IllegalStateException("timed out waiting until " + what, last);
+    }
+
+    /** Writes {@code <clientsDir>/<principal>.properties} for each principal, for Kafka's tools ({@code --command-config}). */
+    public void writeClientFiles(Collection<String> principals) {
+        try {
+            Files.createDirectories(clientsDir());
+            for (String principal : principals) {
+                StringBuilder file = new StringBuilder("# Kafka client settings of the principal " + principal + "; keep private\n")
+                        .append("bootstrap.servers=").append(bootstrapServers()).append('\n');
+                credentials.clientSettings(principal).forEach((key, value) -> file.append(key).append('=').append(value).append('\n'));
+                KafkaCredentials.writePrivate(clientsDir().resolve(principal + ".properties"), file.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void awaitReady() {
@@ -107,8 +232,7 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + "; see " + logFile
                         + LogTail.of(logFile));
             }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000))) {
+            try (Admin admin = admin(2_000, 3_000)) {
                 if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
                     return;
                 }
@@ -122,15 +246,31 @@ public final class KafkaBroker implements AutoCloseable {
 
     private Path writeConfig() throws IOException {
         Path config = dir.resolve("server.properties");
+        String admin = KafkaAccess.ADMIN;
+        String password = credentials.password(admin);
         String props = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                // Loopback only, so SASL without TLS: clients (and the broker to itself) with SCRAM, the controller
+                // listener with PLAIN and one static user, the admin.
+                "listeners=CLIENTS://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=CLIENTS://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "inter.broker.listener.name=CLIENTS",
+                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENTS:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=" + KafkaCredentials.SASL_MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + KafkaCredentials.SASL_MECHANISM,
+                "listener.name.clients.scram-sha-512.sasl.jaas.config="
+                        + KafkaCredentials.jaas("org.apache.kafka.common.security.scram.ScramLoginModule", admin, password),
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + admin
+                        + "\" password=\"" + password + "\" user_" + admin + "=\"" + password + "\";",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                "super.users=" + KafkaAcls.principal(admin),
                 "log.dirs=" + dir.resolve("data"),
                 "num.partitions=3",
                 "auto.create.topics.enable=false",
@@ -142,7 +282,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "") ;
-        Files.writeString(config, props, StandardCharsets.UTF_8);
+        KafkaCredentials.writePrivate(config, props);
         Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
                 "rootLogger.level=WARN",
                 "rootLogger.appenderRef.file.ref=file",
@@ -185,7 +325,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "-cp", brokerClasspath()));
         command.addAll(args);
         try {
-            Files.writeString(logFile, String.join(" ", command) + "\n", StandardCharsets.UTF_8,
+            // The log shows the command but not the admin's password (StorageTool's --add-scram).
+            Files.writeString(logFile, String.join(" ", command).replaceAll("password=[^,\\]]*", "password=***") + "\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -48,12 +48,21 @@ public final class LocalInfra implements AutoCloseable {
             progress.accept("starting Kafka broker on port " + kafkaPort + " (log: " + kafka.logFile() + ")");
             kafka.start();
             kafka.createTopics(Topics.all(), PARTITIONS);
-            progress.accept("Kafka ready, " + Topics.all().size() + " topics in place");
+            kafka.ensureUsers(KafkaAccess.CLIENTS);
+            kafka.replaceAcls(KafkaAcls.bindings());
+            kafka.writeClientFiles(KafkaAccess.CLIENTS);
+            progress.accept("Kafka ready, " + Topics.all().size() + " topics in place, a user and ACLs for each service"
+                    + " and for ops-reader (client settings: " + kafka.clientsDir() + ")");
             return new LocalInfra(kafka, postgres, tokens, decisionKeys);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
         }
+    }
+
+    /** The Kafka principal a service logs in as (a row owner or reader in {@link KafkaAccess}). */
+    public static String principal(String service) {
+        return service + "-service";
     }
 
     public static String database(String service) {
@@ -91,6 +100,7 @@ public final class LocalInfra implements AutoCloseable {
 
     /** The property names {@link #configFor} sets, which any other deployment (docker-compose) must set too. */
     public static final List<String> SERVICE_CONFIG_KEYS = List.of("kafka.bootstrap.servers",
+            "kafka.security.protocol", "kafka.sasl.mechanism", "kafka.sasl.jaas.config",
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
             "quarkus.flyway.username", "quarkus.flyway.password", "mp.jwt.verify.publickey.location",
             "mp.jwt.verify.issuer", "mp.jwt.verify.audiences");
@@ -99,6 +109,8 @@ public final class LocalInfra implements AutoCloseable {
     public Map<String, String> configFor(String service) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // Every channel, dead-letter producer and health check reads kafka.*: the service logs in as itself.
+        kafka.clientSettings(principal(service)).forEach((key, value) -> config.put("kafka." + key, value));
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database(service)));
         // Migrations run as the database's owner; the service itself connects as its runtime role.
         config.put("quarkus.datasource.username", runtimeRole(service));

@@ -12,23 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** Reads a topic from its beginning, as an ops person with a Kafka tool would: for tests and diagnostics. */
+/**
+ * Reads a topic from its beginning, as an ops person with a Kafka tool would (logged in as {@code ops-reader}, with
+ * no consumer group): for tests and diagnostics.
+ */
 public final class TopicReader {
 
-    private final String bootstrapServers;
+    private final KafkaBroker kafka;
 
-    public TopicReader(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public TopicReader(KafkaBroker kafka) {
+        this.kafka = kafka;
     }
 
     /** Every record on the topic that matches, read until {@code expected} match or the time runs out. */
     public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
                                                      int expected, Duration timeout) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> config = kafka.clientConfig(KafkaAccess.OPS_READER);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

@@ -25,6 +25,7 @@ class LocalInfraTest {
     void startsKafkaAndPostgresAndKeepsTheirDataAcrossARestart(@TempDir Path dir) throws Exception {
         int kafkaPort = Ports.free();
         int pgPort = Ports.free();
+        String opsReaderFile;
         try (LocalInfra infra = LocalInfra.start(dir, kafkaPort, pgPort, s -> { })) {
             try (var admin = infra.kafka().admin()) {
                 assertThat(admin.listTopics().names().get()).containsAll(Topics.all());
@@ -32,6 +33,12 @@ class LocalInfraTest {
             assertThat(infra.configFor("ingest").keySet()).containsExactlyElementsOf(LocalInfra.SERVICE_CONFIG_KEYS);
             assertThat(infra.configFor("audit")).containsKey("crier.decisions.trusted-keys-dir");
             assertThat(infra.configFor("policy")).containsKeys("crier.decisions.signing-key-file", "crier.decisions.signing-key-id");
+                        assertThat(infra.configFor("audit")).containsEntry("kafka.security.protocol", "SASL_PLAINTEXT")
+                    .containsEntry("kafka.sasl.mechanism", "SCRAM-SHA-512");
+            assertThat(infra.configFor("audit").get("kafka.sasl.jaas.config")).contains("username=\"audit-service\"");
+            opsReaderFile = Files.readString(infra.kafka().clientsDir().resolve("ops-reader.properties"));
+            String adminPassword = new KafkaCredentials(dir.resolve("kafka/credentials.properties")).password(KafkaAccess.ADMIN);
+            assertThat(Files.readString(infra.kafka().logFile())).as("the broker's log").doesNotContain(adminPassword);
             produce(infra, "post-1", "{\"kept\":true}");
             try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl("crier_audit"), "crier_audit", "crier_audit")) {
                 c.createStatement().execute("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('yes')");
@@ -39,7 +46,13 @@ class LocalInfraTest {
         }
 
         try (LocalInfra again = LocalInfra.start(dir, kafkaPort, pgPort, s -> { })) {
-            var records = new TopicReader(again.kafka().bootstrapServers())
+            // The same users with the same passwords, and the ACLs exactly as the table says, not doubled.
+            assertThat(Files.readString(again.kafka().clientsDir().resolve("ops-reader.properties"))).isEqualTo(opsReaderFile);
+            try (var admin = again.kafka().admin()) {
+                assertThat(admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values().get())
+                        .containsExactlyInAnyOrderElementsOf(KafkaAcls.bindings());
+            }
+            var records = new TopicReader(again.kafka())
                     .readPost(Topics.DRAFTS_SUBMITTED, "post-1", 1, Duration.ofSeconds(20));
             assertThat(records).extracting(r -> r.value()).containsExactly("{\"kept\":true}");
             try (Connection c = DriverManager.getConnection(again.postgres().jdbcUrl("crier_audit"), "crier_audit", "crier_audit");
@@ -65,9 +78,9 @@ class LocalInfraTest {
     }
 
     private static void produce(LocalInfra infra, String key, String value) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> config = infra.kafka().clientConfig(KafkaAccess.INGEST);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.DRAFTS_SUBMITTED, key, value)).get();
         }
     }

@@ -1,5 +1,7 @@
 package dev.crier.stack;
 
+import dev.crier.infra.KafkaAccess;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +60,8 @@ public final class LocalStackMain {
         StackConfig c = stack.config();
         String ingest = stack.service("ingest").url();
         String tokens = shown(c, c.tokensDir());
+        String kafka = stack.infra().kafka().bootstrapServers();
+        Path clients = stack.infra().kafka().clientsDir();
         return """
 
                 Crier is running. Press Ctrl-C to stop (data is kept; --fresh starts empty).
@@ -66,11 +70,15 @@ public final class LocalStackMain {
                   policy   %s
                   publish  %s   (sandbox platform: %s/v1/sandbox/posts)
                   audit    %s
-                  Kafka    %s
+                  Kafka    %s   (SASL/SCRAM; a client settings file per principal in %s/)
                   PostgreSQL 127.0.0.1:%d (databases crier_ingest, crier_policy, crier_publish, crier_audit)
                   logs     %s
 
                 Role tokens, one file per role (submitter, reviewer, comms-head, auditor, ops): %s/
+
+                Watch a topic as ops-reader (reads every topic, writes none; its consumer groups start with ops-):
+                  kafka-console-consumer.sh --bootstrap-server %s --consumer.config %s \\
+                    --topic posts.approved --group ops-$USER --from-beginning
 
                 Try it:
                   curl -s -X POST %s/v1/drafts \\
@@ -80,8 +88,9 @@ public final class LocalStackMain {
                   curl -s %s/v1/drafts/<id> -H "Authorization: Bearer $(cat %s/submitter.jwt)"
                   curl -s %s/v1/audit/posts/<id> -H "Authorization: Bearer $(cat %s/auditor.jwt)"
                 """.formatted(ingest, ingest, stack.service("policy").url(), stack.service("publish").url(),
-                stack.service("publish").url(), stack.service("audit").url(), stack.infra().kafka().bootstrapServers(),
+                stack.service("publish").url(), stack.service("audit").url(), kafka, shown(c, clients),
                 stack.infra().postgres().port(), shown(c, c.dataDir().resolve("logs")), tokens,
+                kafka, shown(c, clients.resolve(KafkaAccess.OPS_READER + ".properties")),
                 ingest, tokens, ingest, tokens, stack.service("audit").url(), tokens);
     }
 

@@ -69,7 +69,7 @@ class AuditEndToEndTest {
         assertThat(second.exit()).as(second.output()).isZero();
         assertThat(second.output()).startsWith("OK: ");
 
-        var checkpoints = new TopicReader(stack.infra().kafka().bootstrapServers()).read(Topics.AUDIT_CHECKPOINTS,
+        var checkpoints = new TopicReader(stack.infra().kafka()).read(Topics.AUDIT_CHECKPOINTS,
                 r -> treeSize(r.value()) >= recorded, 1, FLOW);
         assertThat(checkpoints).as("a checkpoint covering the first drafts on audit.checkpoints").isNotEmpty();
         JsonNode anchored = JSON.readTree(checkpoints.get(0).value());

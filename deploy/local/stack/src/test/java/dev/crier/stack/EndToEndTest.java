@@ -2,6 +2,7 @@ package dev.crier.stack;
 
 import dev.crier.events.Topics;
 import dev.crier.infra.EventInjector;
+import dev.crier.infra.KafkaBroker;
 import dev.crier.infra.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -151,7 +152,7 @@ class EndToEndTest {
         return stack.service(service).url();
     }
 
-    static String kafka() {
-        return stack.infra().kafka().bootstrapServers();
+    static KafkaBroker kafka() {
+        return stack.infra().kafka();
     }
 }

@@ -28,11 +28,13 @@ public final class ScannedDraft {
     }
 
     private final Draft draft;
+    private final Deadline deadline;
     private final List<Version> versions = new ArrayList<>();
 
-    public ScannedDraft(Draft draft) {
+    public ScannedDraft(Draft draft, Deadline deadline) {
         this.draft = draft;
-        draft.versions().forEach((language, text) -> versions.add(new Version(language, text)));
+        this.deadline = deadline;
+        draft.versions().forEach((language, text) -> versions.add(new Version(language, text, deadline)));
     }
 
     public Draft draft() {
@@ -48,15 +50,17 @@ public final class ScannedDraft {
     public static final class Version {
         private final String language;
         private final String text;
+        private final Deadline deadline;
         private MappedText folded;
         private MappedText squeezed;
         private int digits = -1;
         private Boolean mayHoldLink;
         private List<Extractor.Entity> urls;
 
-        Version(String language, String text) {
+        Version(String language, String text, Deadline deadline) {
             this.language = language;
             this.text = text;
+            this.deadline = deadline;
         }
 
         public String language() {
@@ -65,6 +69,11 @@ public final class ScannedDraft {
 
         public String text() {
             return text;
+        }
+
+        /** A view for a regular expression that stops it (Deadline.Exceeded) once the draft's budget is spent. */
+        public CharSequence guarded(CharSequence view) {
+            return deadline.guard(view);
         }
 
         public MappedText folded() {

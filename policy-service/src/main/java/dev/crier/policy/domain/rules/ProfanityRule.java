@@ -3,6 +3,7 @@ package dev.crier.policy.domain.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
+import dev.crier.policy.domain.text.Graphemes;
 import dev.crier.policy.domain.text.Lexicon;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -56,7 +57,7 @@ public final class ProfanityRule implements Rule {
                 boolean severe = hit.value() == Severity.SEVERE;
                 String word = hit.term();
                 findings.add(Found.inView(id(), severe ? severeAction : mildAction, false, v, v.squeezed(),
-                        hit.start(), hit.end(), word.charAt(0) + "*".repeat(Math.max(1, word.length() - 1)),
+                        hit.start(), hit.end(), Graphemes.maskAfterFirst(word),
                         severe ? "Profanity or a slur: a government account never publishes this."
                                 : "Coarse language: does it belong in a government post?",
                         severe ? "Grossièreté ou insulte : un compte gouvernemental ne publie jamais cela."

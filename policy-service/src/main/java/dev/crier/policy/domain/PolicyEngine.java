@@ -80,7 +80,8 @@ public final class PolicyEngine {
                 // What was found so far stands (a BLOCK still rejects); the rest is left to a person.
                 findings.add(overBudget(draft, rule));
                 break;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // A stack overflow (a library's recursive regular expression on a huge word) unwinds to here intact.
                 // A broken rule must not let a draft through unchecked, nor drop it: a person looks at it.
                 found = List.of(new Finding("engine.error", Finding.Action.REVIEW, false,
                         "Rule " + rule.id() + " could not check this draft (" + e.getClass().getSimpleName() + "); review it by hand.",

@@ -2,6 +2,7 @@ package dev.crier.policy.domain;
 
 import com.twitter.twittertext.Extractor;
 import dev.crier.events.Draft;
+import dev.crier.policy.domain.text.Graphemes;
 import dev.crier.policy.domain.text.MappedText;
 import dev.crier.policy.domain.text.TextFolder;
 import dev.crier.policy.domain.text.TwitterEntities;
@@ -52,6 +53,7 @@ public final class ScannedDraft {
         private final String text;
         private final Deadline deadline;
         private MappedText folded;
+        private Graphemes graphemes;
         private MappedText squeezed;
         private int digits = -1;
         private Boolean mayHoldLink;
@@ -74,6 +76,14 @@ public final class ScannedDraft {
         /** A view for a regular expression that stops it (Deadline.Exceeded) once the draft's budget is spent. */
         public CharSequence guarded(CharSequence view) {
             return deadline.guard(view);
+        }
+
+        /** The text's grapheme boundaries, to report spans of whole characters. */
+        public Graphemes graphemes() {
+            if (graphemes == null) {
+                graphemes = new Graphemes(text);
+            }
+            return graphemes;
         }
 
         public MappedText folded() {

@@ -180,6 +180,22 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aStackOverflowInARuleIsAnErrorFindingNotACrash() {
+        Rule deep = new Rule() {
+            public String id() {
+                return "deep";
+            }
+
+            public List<Finding> check(ScannedDraft d) {
+                throw new StackOverflowError();
+            }
+        };
+        var e = engine(List.of(deep, rule("b", Finding.Action.ADVISORY)), Set.of()).evaluate(DRAFT);
+        assertThat(e.decision()).isEqualTo(Decision.NEEDS_REVIEW);
+        assertThat(e.findings()).extracting(Finding::ruleId).containsExactly("engine.error", "b");
+    }
+
+    @Test
     void theDefaultPolicyApprovesACleanBilingualDraft() {
         var e = TestEngines.engine("canada-federal").evaluate(TestEngines.bilingual(
                 "Flu clinics open Monday across the region.", "Les cliniques de grippe ouvrent lundi dans la région."));

@@ -2,7 +2,6 @@ package dev.crier.policy.domain.rules;
 
 import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
-import dev.crier.policy.domain.text.Graphemes;
 import dev.crier.policy.domain.text.MappedText;
 
 /** Builds findings: the message in English and French, where it is, and how to fix it. */
@@ -21,7 +20,7 @@ final class Found {
      */
     static Finding inView(String ruleId, Finding.Action action, boolean sensitive, ScannedDraft.Version v, MappedText view,
                           int start, int end, String excerpt, String en, String fr, String fix) {
-        int[] span = Graphemes.widen(v.text(), view.originalStart(start), view.originalEnd(end));
+        int[] span = v.graphemes().widen(view.originalStart(start), view.originalEnd(end));
         return at(ruleId, action, sensitive, v, span[0], span[1], excerpt, en, fr, fix);
     }
 }

@@ -2,7 +2,6 @@ package dev.crier.policy.domain.rules;
 
 import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
-import dev.crier.policy.domain.text.Graphemes;
 import dev.crier.policy.domain.text.Lexicon;
 import dev.crier.policy.domain.text.MappedText;
 import dev.crier.policy.domain.text.TextFolder;
@@ -54,13 +53,13 @@ public final class MarkingRule implements Rule {
                 MappedText cased = TextFolder.foldKeepingCase(v.text());
                 Matcher m = UPPER_CASE.matcher(v.guarded(cased.toString()));
                 while (m.find()) {
-                    int[] span = Graphemes.widen(v.text(), cased.originalStart(m.start()), cased.originalEnd(m.end()));
+                    int[] span = v.graphemes().widen(cased.originalStart(m.start()), cased.originalEnd(m.end()));
                     spans.add(span);
                     findings.add(finding(v, span));
                 }
             }
             for (var hit : PHRASES.find(v.folded())) {
-                int[] span = Graphemes.widen(v.text(), v.folded().originalStart(hit.start()), v.folded().originalEnd(hit.end()));
+                int[] span = v.graphemes().widen(v.folded().originalStart(hit.start()), v.folded().originalEnd(hit.end()));
                 if (spans.stream().noneMatch(s -> span[0] < s[1] && s[0] < span[1])) {
                     findings.add(finding(v, span));
                 }

@@ -3,7 +3,6 @@ package dev.crier.policy.domain.rules;
 import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
 import dev.crier.policy.domain.text.Chars;
-import dev.crier.policy.domain.text.Graphemes;
 import dev.crier.policy.domain.text.Lexicon;
 import dev.crier.policy.domain.text.MappedText;
 
@@ -66,16 +65,24 @@ public final class PartisanRule implements Rule {
                     findings.add(finding(v, text, call.start(), word.end(), "'" + call.term() + "' with " + word.term()));
                 }
             }
-            for (var party : hits) {
+            int[] sentence = sentences(text);
+            // A sentence is one stretch of text, so if any call shares a party's sentence, the nearest call does:
+            // look at the nearest call before the party, then after it.
+            Lexicon.Hit<Kind>[] nextCall = nextCalls(hits);
+            Lexicon.Hit<Kind> lastCall = null;
+            for (int i = 0; i < hits.size(); i++) {
+                var party = hits.get(i);
+                if (isCall(party)) {
+                    lastCall = party;
+                }
                 if (party.value() != Kind.PARTY) {
                     continue;
                 }
-                for (var call : hits) {
-                    if ((call.value() == Kind.CALL || call.value() == Kind.VOTE_CALL) && sameSentence(text, party.start(), call.start())) {
-                        findings.add(finding(v, text, Math.min(party.start(), call.start()), Math.max(party.end(), call.end()),
-                                "'" + call.term() + "' with " + party.term()));
-                        break;
-                    }
+                var call = lastCall != null && sentence[lastCall.start()] == sentence[party.start()] ? lastCall
+                        : nextCall[i] != null && sentence[nextCall[i].start()] == sentence[party.start()] ? nextCall[i] : null;
+                if (call != null) {
+                    findings.add(finding(v, text, Math.min(party.start(), call.start()), Math.max(party.end(), call.end()),
+                            "'" + call.term() + "' with " + party.term()));
                 }
             }
         }
@@ -83,7 +90,7 @@ public final class PartisanRule implements Rule {
     }
 
     private Finding finding(ScannedDraft.Version v, MappedText text, int start, int end, String what) {
-        int[] span = Graphemes.widen(v.text(), text.originalStart(start), text.originalEnd(end));
+        int[] span = v.graphemes().widen(text.originalStart(start), text.originalEnd(end));
         return Found.at(id(), action, false, v, span[0], span[1], v.text().substring(span[0], span[1]),
                 "Partisan content (" + what + "): public service communications stay non-partisan.",
                 "Contenu partisan (" + what + ") : les communications gouvernementales restent non partisanes.",
@@ -113,13 +120,31 @@ public final class PartisanRule implements Rule {
         return true;
     }
 
-    private static boolean sameSentence(MappedText text, int a, int b) {
-        for (int i = Math.min(a, b); i < Math.max(a, b); i++) {
-            char c = text.charAt(i);
-            if (c == '.' || c == '!' || c == '?' || c == '\n') {
-                return false;
-            }
+    /** For each hit, the first call after it, or null. */
+    @SuppressWarnings("unchecked")
+    private static Lexicon.Hit<Kind>[] nextCalls(List<Lexicon.Hit<Kind>> hits) {
+        Lexicon.Hit<Kind>[] next = new Lexicon.Hit[hits.size()];
+        Lexicon.Hit<Kind> call = null;
+        for (int i = hits.size() - 1; i >= 0; i--) {
+            next[i] = call;
+            call = isCall(hits.get(i)) ? hits.get(i) : call;
         }
-        return true;
+        return next;
+    }
+
+    private static boolean isCall(Lexicon.Hit<Kind> hit) {
+        return hit.value() == Kind.CALL || hit.value() == Kind.VOTE_CALL;
+    }
+
+    /** For each character, the number of the sentence it is in: sentences end at '.', '!', '?' and line breaks. */
+    private static int[] sentences(MappedText text) {
+        int[] sentence = new int[text.length()];
+        int n = 0;
+        for (int i = 0; i < sentence.length; i++) {
+            sentence[i] = n;
+            char c = text.charAt(i);
+            n += c == '.' || c == '!' || c == '?' || c == '\n' ? 1 : 0;
+        }
+        return sentence;
     }
 }

@@ -11,16 +11,23 @@ public final class Graphemes {
 
     private static final BreakIterator CHARACTERS = BreakIterator.getCharacterInstance();
 
-    private Graphemes() {
+    private final String text;
+    /** Made on the first span that needs it, then kept: one text may have thousands of findings. */
+    private BreakIterator it;
+
+    public Graphemes(String text) {
+        this.text = text;
     }
 
     /** [start, end) widened to the nearest grapheme boundaries of the text: {start, end}. */
-    public static int[] widen(String text, int start, int end) {
-        if (plainAt(text, start) && (end == text.length() || plainAt(text, end))) {
+    public int[] widen(int start, int end) {
+        if ((start == text.length() || plainAt(text, start)) && (end == text.length() || plainAt(text, end))) {
             return new int[]{start, end};
         }
-        BreakIterator it = (BreakIterator) CHARACTERS.clone();
-        it.setText(text);
+        if (it == null) {
+            it = (BreakIterator) CHARACTERS.clone();
+            it.setText(text);
+        }
         int s = start == 0 || it.isBoundary(start) ? start : it.preceding(start);
         int e = end == text.length() || it.isBoundary(end) ? end : it.following(end);
         return new int[]{s, e};

@@ -1,6 +1,8 @@
 package dev.crier.policy.domain.text;
 
 import java.text.Normalizer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Normalizes text once for matching, keeping offsets into the original:
@@ -19,6 +21,11 @@ public final class TextFolder {
 
     /** Folded forms of U+0080..U+024F (Latin-1 and Latin Extended), computed once: the accents of EN/FR text. */
     private static final String[] LATIN = new String[0x250];
+
+    /** Folded forms of the rest of the Basic Multilingual Plane, computed on first sight. */
+    private static final String[] BMP = new String[Character.MAX_VALUE + 1];
+    /** Folded forms of emoji and other code points beyond it, computed on first sight (there are few in use). */
+    private static final Map<Integer, String> SUPPLEMENTARY = new ConcurrentHashMap<>();
 
     static {
         for (int cp = 0x80; cp < LATIN.length; cp++) {
@@ -57,7 +64,20 @@ public final class TextFolder {
     }
 
     private static String foldNonAscii(int cp) {
-        return cp < LATIN.length ? LATIN[cp] : foldSlow(cp);
+        if (cp < LATIN.length) {
+            return LATIN[cp];
+        }
+        if (cp <= Character.MAX_VALUE) {
+            // Filled as met: normalizing one code point costs a microsecond, and a text repeats its characters.
+            // Racy on purpose: two threads may both compute a slot, with the same immutable answer.
+            String folded = BMP[cp];
+            if (folded == null) {
+                folded = foldSlow(cp);
+                BMP[cp] = folded;
+            }
+            return folded;
+        }
+        return SUPPLEMENTARY.computeIfAbsent(cp, TextFolder::foldSlow);
     }
 
     private static String foldSlow(int cp) {

@@ -60,7 +60,13 @@ public final class TwitterEntities {
 
     /** {@link Extractor#extractHashtagsWithIndices}, word by word (the links it must not overlap are in the word). */
     public static List<Extractor.Entity> hashtags(String text) {
-        return byWord(text, (t, i) -> t.charAt(i) == '#' || t.charAt(i) == '\uff03', Extractor::extractHashtagsWithIndices);
+        return byWord(text, (t, i) -> isHash(t.charAt(i)) && i + 1 < t.length() && !isHash(t.charAt(i + 1)) && !isSpace(t.charAt(i + 1)),
+                Extractor::extractHashtagsWithIndices);
+    }
+
+    /** A hashtag's sign must be followed by its first character, which is neither a sign nor whitespace. */
+    private static boolean isHash(char c) {
+        return c == '#' || c == '\uff03';
     }
 
     /** Whether the character at an index of a text tells that its word may hold an entity. */

@@ -8,14 +8,14 @@ class GraphemesTest {
 
     @Test
     void widensASpanToWholeGraphemesAndLeavesPlainOnesAlone() {
-        assertThat(Graphemes.widen("plain text", 0, 5)).containsExactly(0, 5);
+        assertThat(new Graphemes("plain text").widen(0, 5)).containsExactly(0, 5);
         // e + combining acute: the accent belongs to the e.
-        assertThat(Graphemes.widen("cafe\u0301 ouvert", 0, 4)).containsExactly(0, 5);
+        assertThat(new Graphemes("cafe\u0301 ouvert").widen(0, 4)).containsExactly(0, 5);
         // A family emoji (man, ZWJ, woman, ZWJ, girl) is one grapheme: a cut inside it takes all of it.
         String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
-        assertThat(Graphemes.widen("x " + family + " y", 2, 4)).containsExactly(2, 2 + family.length());
+        assertThat(new Graphemes("x " + family + " y").widen(2, 4)).containsExactly(2, 2 + family.length());
         // Half a surrogate pair is never left.
-        assertThat(Graphemes.widen("a\uD83D\uDD95b", 1, 2)).containsExactly(1, 3);
+        assertThat(new Graphemes("a\uD83D\uDD95b").widen(1, 2)).containsExactly(1, 3);
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class PolicyEngine {
                 + "https://www.canada.ca/grippe, 613-555-0100. #SaisonGrippe"), List.of("x", "mastodon", "bluesky"),
                 List.of(new Draft.Media("https://www.canada.ca/a.jpg", "A nurse gives a flu shot to an older man", "image/jpeg")),
                 new Draft.Author("warm-up", null, null), null, null, null, null);
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 200; i++) {
             evaluate(sample);
         }
     }

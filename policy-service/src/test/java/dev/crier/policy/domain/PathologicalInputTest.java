@@ -18,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whole canada-federal policy and no budget, so that no rule is quadratic in what it reads (the budget is a safety
  * net, not what keeps the engine fast). Each case runs twice to warm up, then three times; the fastest counts, since
  * this machine is shared and a run can lose its core for a while. The times are printed.
+ * <p>
+ * Cases marked "pii branch" spend most of their time in EmailRule, SinRule, PaymentCardRule, PhoneRule and
+ * CredentialRule (the e-mail and JWT expressions are quadratic), which the "pii" branch rewrites into a shared detector
+ * module; until it is merged they may fail here. They are not disabled on purpose.
  */
 class PathologicalInputTest {
 
@@ -33,13 +37,13 @@ class PathologicalInputTest {
     /** The unit repeated to fill a version, and what it provokes. */
     static List<String[]> cases() {
         List<String[]> c = new ArrayList<>();
-        c.add(new String[]{"digits", "1"});
-        c.add(new String[]{"digit groups", "130 692 544 "});
-        c.add(new String[]{"digits and hyphens", "1-"});
-        c.add(new String[]{"digits and dots", "1."});
-        c.add(new String[]{"phone-like", "(613) 555-01"});
+        c.add(new String[]{"digits", "1"}); // pii branch
+        c.add(new String[]{"digit groups", "130 692 544 "}); // pii branch
+        c.add(new String[]{"digits and hyphens", "1-"}); // pii branch
+        c.add(new String[]{"digits and dots", "1."}); // pii branch
+        c.add(new String[]{"phone-like", "(613) 555-01"}); // pii branch
         c.add(new String[]{"at signs", "@"});
-        c.add(new String[]{"letters and at signs", "a@"});
+        c.add(new String[]{"letters and at signs", "a@"}); // pii branch
         c.add(new String[]{"dots", "."});
         c.add(new String[]{"letters and dots", "a."});
         c.add(new String[]{"domain-like", "canada.ca."});
@@ -55,10 +59,10 @@ class PathologicalInputTest {
         c.add(new String[]{"upper-case words", "SECRET "});
         c.add(new String[]{"marking banner", "SECRET//"});
         c.add(new String[]{"upper case", "A"});
-        c.add(new String[]{"JWT starts", "eyJ"});
-        c.add(new String[]{"JWT-like", "eyJa."});
+        c.add(new String[]{"JWT starts", "eyJ"}); // pii branch
+        c.add(new String[]{"JWT-like", "eyJa."}); // pii branch
         c.add(new String[]{"key-like", "AKIA"});
-        c.add(new String[]{"password-like", "password:"});
+        c.add(new String[]{"password-like", "password:"}); // pii branch
         c.add(new String[]{"hyphens", "-"});
         c.add(new String[]{"underscores", "_"});
         c.add(new String[]{"emoji", "\uD83D\uDD95"});

@@ -54,7 +54,9 @@ public final class TextFolder {
                 out.add(!keepCase && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c, i, next, false);
             } else if (Character.getType(cp) != Character.FORMAT) {
                 boolean upper = keepCase && (Character.isUpperCase(cp) || Character.isTitleCase(cp));
-                for (char c : foldNonAscii(cp).toCharArray()) {
+                String folded = foldNonAscii(cp);
+                for (int j = 0; j < folded.length(); j++) {
+                    char c = folded.charAt(j);
                     out.add(upper ? Character.toUpperCase(c) : c, i, next, false);
                 }
             }

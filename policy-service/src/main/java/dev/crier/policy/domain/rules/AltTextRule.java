@@ -22,8 +22,8 @@ public final class AltTextRule implements Rule {
     private static final Pattern FILE_NAME = Pattern.compile("(?i)[\\w.-]+\\.(png|jpe?g|gif|webp|heic|svg|bmp|tiff?|mp4|mov|webm|avi)");
     /** One word with a digit or an underscore in it, the way cameras and phones name files (DSC0001, IMG_1234). */
     private static final Pattern FILE_STEM = Pattern.compile("[\\w-]*[\\d_][\\w-]*");
-    static final int MIN_WORDS = 3;
-    static final int MIN_LETTERS = 10;
+    private static final int MIN_WORDS = 3;
+    private static final int MIN_LETTERS = 10;
     /** Words that name the medium, not what it shows, in English and French, folded (no accents, lower case). */
     private static final Set<String> PLACEHOLDERS = Set.of("image", "images", "photo", "photos", "photograph",
             "photographie", "picture", "pictures", "pic", "pics", "img", "graphic", "graphics", "graphique", "graphiques",

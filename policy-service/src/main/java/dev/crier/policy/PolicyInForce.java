@@ -85,7 +85,9 @@ public class PolicyInForce {
         if (before != null && before.policy().hash().equals(policy.hash())) {
             return before;
         }
-        current = new Loaded(policy, PolicyEngine.of(policy, book));
+        PolicyEngine engine = PolicyEngine.of(policy, book);
+        engine.warmUp();
+        current = new Loaded(policy, engine);
         LOG.infof("policy %s version %s (%s) in force (%s)", policy.id(), policy.version(), policy.hash(), trigger);
         var event = new PolicyReloaded(policy.id(), policy.version(), policy.hash(),
                 before == null ? null : before.policy().version(), before == null ? null : before.policy().hash(),

@@ -7,31 +7,59 @@ import dev.crier.events.PolicyRef;
 import dev.crier.policy.domain.policy.Policy;
 import dev.crier.policy.domain.rules.Rule;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Runs every rule of a policy over a draft and decides: any BLOCK finding rejects, any REVIEW finding sends the
  * draft to a person, otherwise it is approved. Rules in shadow mode run and are recorded but do not decide.
  * Plain Java, so it can be unit-tested and benchmarked alone; immutable, so one instance serves every thread.
+ * A draft gets a time budget: once it is spent, the rules not yet run are skipped and the draft goes to a person
+ * (an engine.budget finding) rather than holding its partition while a pathological text is matched.
  */
 public final class PolicyEngine {
 
     private final PolicyRef ref;
     private final List<Rule> rules;
     private final Set<String> shadow;
+    private final Duration budget;
+    private final LongSupplier nanoClock;
 
-    public PolicyEngine(PolicyRef ref, List<Rule> rules, Set<String> shadow) {
+    public PolicyEngine(PolicyRef ref, List<Rule> rules, Set<String> shadow, Duration budget, LongSupplier nanoClock) {
         this.ref = ref;
         this.rules = List.copyOf(rules);
         this.shadow = Set.copyOf(shadow);
+        this.budget = budget;
+        this.nanoClock = nanoClock;
     }
 
-    /** The engine for a policy file, with every rule the file names. */
+    /** The engine for a policy file, with every rule the file names and the file's budget per draft. */
     public static PolicyEngine of(Policy policy, RuleBook book) {
         List<String> inShadow = policy.rules().entrySet().stream().filter(e -> e.getValue().shadow()).map(java.util.Map.Entry::getKey).toList();
-        return new PolicyEngine(policy.ref(), book.rulesFor(policy), Set.copyOf(inShadow));
+        return new PolicyEngine(policy.ref(), book.rulesFor(policy), Set.copyOf(inShadow), policy.evaluationBudget(), System::nanoTime);
+    }
+
+    /** The same engine with another budget per draft. */
+    public PolicyEngine withBudget(Duration budget) {
+        return new PolicyEngine(ref, rules, shadow, budget, nanoClock);
+    }
+
+    /**
+     * Runs every rule a few times over a draft that reaches each of them, so that the first drafts after a start or a
+     * reload are not the ones that load classes, models and regular expressions against their budget.
+     */
+    public void warmUp() {
+        Draft sample = new Draft("Flu clinics open Monday: see https://www.canada.ca/flu or write to info@canada.ca, "
+                + "613-555-0100. #FluSeason 🙂", "en", java.util.Map.of("fr", "Les cliniques ouvrent lundi : "
+                + "https://www.canada.ca/grippe, 613-555-0100. #SaisonGrippe"), List.of("x", "mastodon", "bluesky"),
+                List.of(new Draft.Media("https://www.canada.ca/a.jpg", "A nurse gives a flu shot to an older man", "image/jpeg")),
+                new Draft.Author("warm-up", null, null), null, null, null, null);
+        for (int i = 0; i < 200; i++) {
+            evaluate(sample);
+        }
     }
 
     public PolicyRef policy() {
@@ -39,14 +67,21 @@ public final class PolicyEngine {
     }
 
     public Evaluation evaluate(Draft draft) {
-        ScannedDraft scanned = new ScannedDraft(draft);
+        Deadline deadline = new Deadline(nanoClock, budget);
+        ScannedDraft scanned = new ScannedDraft(draft, deadline);
         List<Finding> findings = new ArrayList<>();
         List<Finding> shadowFindings = new ArrayList<>();
         for (Rule rule : rules) {
             List<Finding> found;
             try {
+                deadline.check();
                 found = rule.check(scanned);
-            } catch (RuntimeException e) {
+            } catch (Deadline.Exceeded e) {
+                // What was found so far stands (a BLOCK still rejects); the rest is left to a person.
+                findings.add(overBudget(draft, rule));
+                break;
+            } catch (RuntimeException | StackOverflowError e) {
+                // A stack overflow (a library's recursive regular expression on a huge word) unwinds to here intact.
                 // A broken rule must not let a draft through unchecked, nor drop it: a person looks at it.
                 found = List.of(new Finding("engine.error", Finding.Action.REVIEW, false,
                         "Rule " + rule.id() + " could not check this draft (" + e.getClass().getSimpleName() + "); review it by hand.",
@@ -56,6 +91,16 @@ public final class PolicyEngine {
             (shadow.contains(rule.id()) ? shadowFindings : findings).addAll(found);
         }
         return new Evaluation(decide(findings), riskScore(findings), findings, shadowFindings, ref);
+    }
+
+    private Finding overBudget(Draft draft, Rule stoppedAt) {
+        long ms = budget.toMillis();
+        return new Finding("engine.budget", Finding.Action.REVIEW, false,
+                "The policy could not finish checking this draft within its time budget (" + ms + " ms; stopped at "
+                        + stoppedAt.id() + "); review it by hand.",
+                "La politique n'a pas pu finir de vérifier cette ébauche dans le temps alloué (" + ms + " ms; arrêt à "
+                        + stoppedAt.id() + ") : révisez-la manuellement.",
+                draft.language(), 0, 0, null, "Check the draft against every rule by hand, or shorten it and submit it again.");
     }
 
     static Decision decide(List<Finding> findings) {

@@ -64,7 +64,7 @@ public final class RuleBook {
             case "language.profanity" -> new ProfanityRule(s.action(), s.lesserOrMain(), profanity);
             case "sharing.link" -> new LinkRule(s.action(), s.lesserOrMain(), p);
             case "sharing.repost" -> new RepostRule(s.action(), p.allowedDomains());
-            case "neutrality.partisan" -> new PartisanRule(s.action(), p.parties(), p.calls(), p.slogans());
+            case "neutrality.partisan" -> new PartisanRule(s.action(), p.parties(), p.partyWords(), p.calls(), p.voteCalls(), p.slogans());
             case "platform.length" -> new PlatformLengthRule(s.action());
             case "platform.media" -> new PlatformMediaRule(s.action());
             case "languages.official" -> new OfficialLanguagesRule(s.action(), languages);

@@ -2,6 +2,7 @@ package dev.crier.policy.domain;
 
 import com.twitter.twittertext.Extractor;
 import dev.crier.events.Draft;
+import dev.crier.policy.domain.text.Graphemes;
 import dev.crier.policy.domain.text.MappedText;
 import dev.crier.policy.domain.text.TextFolder;
 import dev.crier.policy.domain.text.TwitterEntities;
@@ -28,11 +29,13 @@ public final class ScannedDraft {
     }
 
     private final Draft draft;
+    private final Deadline deadline;
     private final List<Version> versions = new ArrayList<>();
 
-    public ScannedDraft(Draft draft) {
+    public ScannedDraft(Draft draft, Deadline deadline) {
         this.draft = draft;
-        draft.versions().forEach((language, text) -> versions.add(new Version(language, text)));
+        this.deadline = deadline;
+        draft.versions().forEach((language, text) -> versions.add(new Version(language, text, deadline)));
     }
 
     public Draft draft() {
@@ -48,15 +51,18 @@ public final class ScannedDraft {
     public static final class Version {
         private final String language;
         private final String text;
+        private final Deadline deadline;
         private MappedText folded;
+        private Graphemes graphemes;
         private MappedText squeezed;
         private int digits = -1;
         private Boolean mayHoldLink;
         private List<Extractor.Entity> urls;
 
-        Version(String language, String text) {
+        Version(String language, String text, Deadline deadline) {
             this.language = language;
             this.text = text;
+            this.deadline = deadline;
         }
 
         public String language() {
@@ -65,6 +71,19 @@ public final class ScannedDraft {
 
         public String text() {
             return text;
+        }
+
+        /** A view for a regular expression that stops it (Deadline.Exceeded) once the draft's budget is spent. */
+        public CharSequence guarded(CharSequence view) {
+            return deadline.guard(view);
+        }
+
+        /** The text's grapheme boundaries, to report spans of whole characters. */
+        public Graphemes graphemes() {
+            if (graphemes == null) {
+                graphemes = new Graphemes(text);
+            }
+            return graphemes;
         }
 
         public MappedText folded() {

@@ -1,5 +1,7 @@
 package dev.crier.policy.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.events.Draft;
 import dev.crier.policy.corpus.Corpus;
 import dev.crier.policy.domain.Evaluation;
@@ -17,13 +19,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drafts per second on one thread: the full default policy (canada-federal, every rule) over the corpus drafts of up
- * to 280 characters, beside the naive baseline that only does the lexicon part with one regex per term.
- * Run: ./mvnw -pl policy-service -am -Pbenchmark -DskipTests verify
+ * Drafts per second on one thread: the full default policy (canada-federal, every rule, its time budget on) over the
+ * corpus drafts of up to 280 characters, and over full-length bilingual drafts (an English and a French version of
+ * about 280 characters each, bench/long-drafts.jsonl), beside the naive baseline that only does the lexicon part with
+ * one regex per term. Run: ./mvnw -pl policy-service -am -Pbenchmark -DskipTests verify
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -35,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 public class PolicyEngineBenchmark {
 
     private List<Draft> drafts;
+    private List<Draft> longDrafts;
     private PolicyEngine engine;
     private NaiveLexiconBaseline naive;
     private int next;
@@ -44,7 +54,8 @@ public class PolicyEngineBenchmark {
         drafts = Corpus.load().stream().map(Corpus.Entry::draft)
                 .filter(d -> d.versions().values().stream().allMatch(t -> t.length() <= 280))
                 .toList();
-        engine = TestEngines.engine("canada-federal");
+        longDrafts = longDrafts();
+        engine = PolicyEngine.of(TestEngines.policy("canada-federal"), TestEngines.book());
         naive = new NaiveLexiconBaseline(TestEngines.policy("canada-federal"));
         System.out.printf("%n%d drafts of at most 280 characters per version; baseline has %d patterns%n",
                 drafts.size(), naive.terms());
@@ -53,6 +64,28 @@ public class PolicyEngineBenchmark {
     @Benchmark
     public Evaluation engineFullPolicy() {
         return engine.evaluate(drafts.get(next++ % drafts.size()));
+    }
+
+    @Benchmark
+    public Evaluation engineFullPolicyLongBilingualDrafts() {
+        return engine.evaluate(longDrafts.get(next++ % longDrafts.size()));
+    }
+
+    /** Real posts written out in full in both languages, for the five platforms. */
+    static List<Draft> longDrafts() {
+        try (InputStream in = PolicyEngineBenchmark.class.getResourceAsStream("/bench/long-drafts.jsonl")) {
+            ObjectMapper json = new ObjectMapper();
+            List<Draft> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                JsonNode d = json.readTree(line);
+                out.add(new Draft(d.get("en").asText(), "en", Map.of("fr", d.get("fr").asText()),
+                        List.of("x", "mastodon", "bluesky", "facebook", "linkedin"), List.of(),
+                        new Draft.Author("u-1", null, null), null, null, null, null));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Benchmark

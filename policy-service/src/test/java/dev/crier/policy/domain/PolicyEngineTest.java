@@ -7,8 +7,12 @@ import dev.crier.events.PolicyRef;
 import dev.crier.policy.domain.rules.Rule;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,22 +45,125 @@ class PolicyEngineTest {
         };
     }
 
+    /** An engine with the default budget on the real clock: these rules take microseconds. */
+    static PolicyEngine engine(List<Rule> rules, Set<String> shadow) {
+        return new PolicyEngine(REF, rules, shadow, Duration.ofMillis(50), System::nanoTime);
+    }
+
+    /** A rule that takes {@code nanos} of the test's clock, the way a slow match would. */
+    static Rule slow(String id, AtomicLong clock, long nanos) {
+        return new Rule() {
+            public String id() {
+                return id;
+            }
+
+            public List<Finding> check(ScannedDraft d) {
+                clock.addAndGet(nanos);
+                return List.of();
+            }
+        };
+    }
+
+    @Test
+    void aSlowRuleSpendsTheBudgetAndTheDraftGoesToAPersonWithoutTheRulesLeft() {
+        AtomicLong clock = new AtomicLong();
+        List<String> ran = new ArrayList<>();
+        Rule last = new Rule() {
+            public String id() {
+                return "last";
+            }
+
+            public List<Finding> check(ScannedDraft d) {
+                ran.add(id());
+                return List.of();
+            }
+        };
+        var engine = new PolicyEngine(REF, List.of(rule("a", Finding.Action.ADVISORY), slow("slow", clock, 51_000_000L), last),
+                Set.of(), Duration.ofMillis(50), clock::get);
+        var e = engine.evaluate(DRAFT);
+        assertThat(e.decision()).isEqualTo(Decision.NEEDS_REVIEW);
+        assertThat(e.findings()).extracting(Finding::ruleId).containsExactly("a", "engine.budget");
+        Finding budget = e.findings().get(1);
+        assertThat(budget.action()).isEqualTo(Finding.Action.REVIEW);
+        assertThat(budget.message()).contains("50 ms").contains("last");
+        assertThat(budget.messageFr()).contains("50 ms").contains("révisez");
+        assertThat(ran).isEmpty();
+        // Within budget (49 ms), every rule runs and nothing is added.
+        var within = new PolicyEngine(REF, List.of(slow("slow", clock, 49_000_000L), last), Set.of(), Duration.ofMillis(50), clock::get);
+        assertThat(within.evaluate(DRAFT).findings()).isEmpty();
+        assertThat(ran).containsExactly("last");
+    }
+
+    @Test
+    void aBlockFoundBeforeTheBudgetRanOutStillRejects() {
+        AtomicLong clock = new AtomicLong();
+        var engine = new PolicyEngine(REF, List.of(rule("b", Finding.Action.BLOCK), slow("slow", clock, 60_000_000L), rule("c", Finding.Action.ADVISORY)),
+                Set.of(), Duration.ofMillis(50), clock::get);
+        var e = engine.evaluate(DRAFT);
+        assertThat(e.decision()).isEqualTo(Decision.REJECTED);
+        assertThat(e.findings()).extracting(Finding::ruleId).containsExactly("b", "engine.budget");
+    }
+
+    @Test
+    void aRegularExpressionReadingAGuardedTextStopsOnceTheBudgetIsSpent() {
+        AtomicLong clock = new AtomicLong();
+        AtomicLong reads = new AtomicLong();
+        // Quadratic backtracking: a*b over 100,000 a's reads some 5 billion characters unless something stops it.
+        Pattern quadratic = Pattern.compile("a*b");
+        Rule backtracking = new Rule() {
+            public String id() {
+                return "backtracking";
+            }
+
+            public List<Finding> check(ScannedDraft d) {
+                CharSequence text = d.versions().get(0).guarded(new CharSequence() {
+                    final String s = "a".repeat(100_000);
+
+                    public int length() {
+                        return s.length();
+                    }
+
+                    public char charAt(int i) {
+                        // Each read moves the test's clock by a microsecond.
+                        reads.incrementAndGet();
+                        clock.addAndGet(1_000);
+                        return s.charAt(i);
+                    }
+
+                    public CharSequence subSequence(int start, int end) {
+                        return s.subSequence(start, end);
+                    }
+
+                    public String toString() {
+                        return s;
+                    }
+                });
+                quadratic.matcher(text).find();
+                return List.of();
+            }
+        };
+        var e = new PolicyEngine(REF, List.of(backtracking), Set.of(), Duration.ofMillis(50), clock::get).evaluate(DRAFT);
+        assertThat(e.findings()).extracting(Finding::ruleId).containsExactly("engine.budget");
+        assertThat(e.decision()).isEqualTo(Decision.NEEDS_REVIEW);
+        // Stopped within one check interval of the deadline (50,000 reads at a microsecond each).
+        assertThat(reads.get()).isBetween(50_000L, 50_000L + 4_096L);
+    }
+
     @Test
     void anyBlockRejectsAnyReviewSendsToAPersonOtherwiseApproved() {
-        assertThat(new PolicyEngine(REF, List.of(rule("a", Finding.Action.REVIEW), rule("b", Finding.Action.BLOCK)), Set.of())
+        assertThat(engine(List.of(rule("a", Finding.Action.REVIEW), rule("b", Finding.Action.BLOCK)), Set.of())
                 .evaluate(DRAFT).decision()).isEqualTo(Decision.REJECTED);
-        var review = new PolicyEngine(REF, List.of(rule("a", Finding.Action.REVIEW), rule("b", Finding.Action.ADVISORY)), Set.of())
+        var review = engine(List.of(rule("a", Finding.Action.REVIEW), rule("b", Finding.Action.ADVISORY)), Set.of())
                 .evaluate(DRAFT);
         assertThat(review.decision()).isEqualTo(Decision.NEEDS_REVIEW);
         assertThat(review.riskScore()).isEqualTo(30);
-        assertThat(new PolicyEngine(REF, List.of(rule("a", Finding.Action.ADVISORY)), Set.of()).evaluate(DRAFT).decision())
+        assertThat(engine(List.of(rule("a", Finding.Action.ADVISORY)), Set.of()).evaluate(DRAFT).decision())
                 .isEqualTo(Decision.APPROVED);
     }
 
     @Test
     void shadowRulesAreRecordedButNeverDecide() {
-        var e = new PolicyEngine(REF, List.of(rule("new.rule", Finding.Action.BLOCK), rule("a", Finding.Action.ADVISORY)),
-                Set.of("new.rule")).evaluate(DRAFT);
+        var e = engine(List.of(rule("new.rule", Finding.Action.BLOCK), rule("a", Finding.Action.ADVISORY)), Set.of("new.rule")).evaluate(DRAFT);
         assertThat(e.decision()).isEqualTo(Decision.APPROVED);
         assertThat(e.shadowFindings()).extracting(Finding::ruleId).containsExactly("new.rule");
         assertThat(e.findings()).extracting(Finding::ruleId).containsExactly("a");
@@ -64,12 +171,28 @@ class PolicyEngineTest {
 
     @Test
     void aRuleThatThrowsSendsTheDraftToReviewAndTheOtherRulesStillRun() {
-        var withBlock = new PolicyEngine(REF, List.of(broken("x"), rule("b", Finding.Action.BLOCK)), Set.of()).evaluate(DRAFT);
+        var withBlock = engine(List.of(broken("x"), rule("b", Finding.Action.BLOCK)), Set.of()).evaluate(DRAFT);
         assertThat(withBlock.decision()).isEqualTo(Decision.REJECTED);
         assertThat(withBlock.findings()).extracting(Finding::ruleId).containsExactly("engine.error", "b");
-        var alone = new PolicyEngine(REF, List.of(broken("x")), Set.of()).evaluate(DRAFT);
+        var alone = engine(List.of(broken("x")), Set.of()).evaluate(DRAFT);
         assertThat(alone.decision()).isEqualTo(Decision.NEEDS_REVIEW);
         assertThat(alone.findings().get(0).message()).contains("x");
+    }
+
+    @Test
+    void aStackOverflowInARuleIsAnErrorFindingNotACrash() {
+        Rule deep = new Rule() {
+            public String id() {
+                return "deep";
+            }
+
+            public List<Finding> check(ScannedDraft d) {
+                throw new StackOverflowError();
+            }
+        };
+        var e = engine(List.of(deep, rule("b", Finding.Action.ADVISORY)), Set.of()).evaluate(DRAFT);
+        assertThat(e.decision()).isEqualTo(Decision.NEEDS_REVIEW);
+        assertThat(e.findings()).extracting(Finding::ruleId).containsExactly("engine.error", "b");
     }
 
     @Test

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in a policy file or a query: 90s, 30m, 4h, 1d. */
+/** Durations as people write them in a policy file or a query: 50ms, 90s, 30m, 4h, 1d. */
 public final class Durations {
 
-    private static final Pattern SHORT = Pattern.compile("([1-9][0-9]{0,5})([smhd])");
+    private static final Pattern SHORT = Pattern.compile("([1-9][0-9]{0,5})(ms|[smhd])");
 
     private Durations() {
     }
@@ -21,6 +21,7 @@ public final class Durations {
         }
         long amount = Long.parseLong(m.group(1));
         return Optional.of(switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
             case "h" -> Duration.ofHours(amount);

@@ -2,6 +2,7 @@ package dev.crier.policy.domain.policy;
 
 import dev.crier.events.PolicyRef;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Optional;
  * A policy as its file states it: which rules run and how, and the organization's lists. The hash is the SHA-256
  * of the file's bytes, so a decision names exactly the text it was made under. {@code review} says what the review of
  * a draft in the queue needs (its file section is optional: {@link ReviewSettings#defaults()}).
+ * {@code partyWords} are party names that are also common words (Liberal, Green): they count only right after one of
+ * the {@code voteCalls}. {@code evaluationBudget} is how long the engine may spend on one draft.
  */
 public record Policy(
         String id,
@@ -23,9 +26,14 @@ public record Policy(
         List<String> officialPhoneNumbers,
         List<String> restrictedNames,
         List<String> parties,
+        List<String> partyWords,
         List<String> calls,
+        List<String> voteCalls,
         List<String> slogans,
-        ReviewSettings review) {
+        ReviewSettings review,
+        Duration evaluationBudget) {
+
+    public static final Duration DEFAULT_EVALUATION_BUDGET = Duration.ofMillis(50);
 
     public PolicyRef ref() {
         return new PolicyRef(id, version, hash);

@@ -37,7 +37,7 @@ public final class PolicyParser {
             "accessibility.plain-language");
     private static final Set<String> PROFILES = Set.of("canada-federal", "generic");
     private static final Set<String> LISTS = Set.of("allowedDomains", "deniedDomains", "shorteners",
-            "officialPhoneNumbers", "restrictedNames", "parties", "calls", "slogans");
+            "officialPhoneNumbers", "restrictedNames", "parties", "partyWords", "calls", "voteCalls", "slogans");
     private static final Set<String> RULE_KEYS = Set.of("action", "mildAction", "reviewAction", "shadow", "maxGrade");
     private static final Set<String> REVIEW_KEYS = Set.of("commsHeadRules", "commsHeadCategories", "twoApprovalCategories",
             "escalateAfter", "escalateAfterByCategory");
@@ -64,15 +64,18 @@ public final class PolicyParser {
             throw at(fields.get("rules"), "the generic profile has no languages.official rule");
         }
         ReviewSettings review = fields.containsKey("review") ? review(fields.get("review")) : ReviewSettings.defaults();
+        Duration budget = fields.containsKey("evaluationBudget")
+                ? duration(fields.get("evaluationBudget"), "evaluationBudget") : Policy.DEFAULT_EVALUATION_BUDGET;
         return new Policy(id, version, profile, sha256(yaml), rules,
                 list(fields, "allowedDomains"), list(fields, "deniedDomains"), list(fields, "shorteners"),
                 list(fields, "officialPhoneNumbers"), list(fields, "restrictedNames"), list(fields, "parties"),
-                list(fields, "calls"), list(fields, "slogans"), review);
+                list(fields, "partyWords"), list(fields, "calls"), list(fields, "voteCalls"), list(fields, "slogans"),
+                review, budget);
     }
 
     private static Set<String> allowed() {
         var keys = new java.util.HashSet<>(LISTS);
-        keys.addAll(Set.of("id", "version", "profile", "rules", "review"));
+        keys.addAll(Set.of("id", "version", "profile", "rules", "review", "evaluationBudget"));
         return keys;
     }
 
@@ -136,7 +139,7 @@ public final class PolicyParser {
 
     private static Duration duration(Node n, String what) {
         return (n instanceof ScalarNode s ? Durations.parse(s.getValue()) : java.util.Optional.<Duration>empty())
-                .orElseThrow(() -> at(n, what + " must be a positive duration such as 30m, 4h or 1d"));
+                .orElseThrow(() -> at(n, what + " must be a positive duration such as 50ms, 30m, 4h or 1d"));
     }
 
     private static Map<String, Node> fields(MappingNode map, Set<String> allowed) {

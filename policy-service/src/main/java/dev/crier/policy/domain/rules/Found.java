@@ -14,9 +14,13 @@ final class Found {
         return new Finding(ruleId, action, sensitive, en, fr, v.language(), start, end, excerpt, fix);
     }
 
-    /** A finding over [start, end) of a view, placed at the matching span of the original text. */
+    /**
+     * A finding over [start, end) of a view, placed at the matching span of the original text, widened to whole
+     * graphemes (a view drops combining marks and joiners, which belong to the characters around them).
+     */
     static Finding inView(String ruleId, Finding.Action action, boolean sensitive, ScannedDraft.Version v, MappedText view,
                           int start, int end, String excerpt, String en, String fr, String fix) {
-        return at(ruleId, action, sensitive, v, view.originalStart(start), view.originalEnd(end), excerpt, en, fr, fix);
+        int[] span = v.graphemes().widen(view.originalStart(start), view.originalEnd(end));
+        return at(ruleId, action, sensitive, v, span[0], span[1], excerpt, en, fr, fix);
     }
 }

@@ -28,6 +28,13 @@ public final class PlatformLengthRule implements Rule {
             for (String platform : draft.draft().platforms()) {
                 int max = PlatformLimits.maxLength(platform);
                 if (!PlatformLimits.surelyFits(platform, v.text(), v.mayHoldLink())) {
+                    if (platform.equals("x") && v.text().length() > PlatformLimits.X_EXACT_UP_TO) {
+                        int atLeast = PlatformLimits.xLengthAtLeast(v.text(), v.urls());
+                        if (atLeast > max) {
+                            over.add(platform + " (at least " + atLeast + " of " + max + ")");
+                            continue;
+                        }
+                    }
                     int length = PlatformLimits.length(platform, v.text(), v.urls());
                     if (length > max) {
                         over.add(platform + " (" + length + " of " + max + ")");

@@ -83,6 +83,21 @@ public final class PlatformLimits {
         return length;
     }
 
+    /** Beyond this many chars, X's exact count (its parser takes microseconds a char) is first bounded from below. */
+    static final int X_EXACT_UP_TO = 10_000;
+
+    /**
+     * A lower bound of X's weighted length, in the time ICU takes to count graphemes: every grapheme outside a link
+     * weighs at least 1 (an emoji sequence is one grapheme and weighs 2), every link 23.
+     */
+    static int xLengthAtLeast(String text, List<Extractor.Entity> urls) {
+        int length = graphemes(text);
+        for (Extractor.Entity url : urls) {
+            length += URL_LENGTH - (url.getEnd() - url.getStart());
+        }
+        return length;
+    }
+
     static int graphemes(String text) {
         boolean simple = true;
         for (int i = 0; simple && i < text.length(); i++) {

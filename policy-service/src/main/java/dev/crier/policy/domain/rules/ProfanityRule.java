@@ -3,6 +3,7 @@ package dev.crier.policy.domain.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
+import dev.crier.policy.domain.text.Graphemes;
 import dev.crier.policy.domain.text.Lexicon;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * language.profanity: profanity and slurs, each version checked against its own language's list (so the French
@@ -32,6 +34,8 @@ public final class ProfanityRule implements Rule {
     private final Finding.Action severeAction;
     private final Finding.Action mildAction;
     private final Map<String, Lexicon<Severity>> lexicons;
+    /** Each term's masked excerpt, made once: the grapheme iterator costs more than a look-up. */
+    private final Map<String, String> masks = new ConcurrentHashMap<>();
 
     public ProfanityRule(Finding.Action severeAction, Finding.Action mildAction, Map<String, Lexicon<Severity>> lexicons) {
         this.severeAction = severeAction;
@@ -56,7 +60,7 @@ public final class ProfanityRule implements Rule {
                 boolean severe = hit.value() == Severity.SEVERE;
                 String word = hit.term();
                 findings.add(Found.inView(id(), severe ? severeAction : mildAction, false, v, v.squeezed(),
-                        hit.start(), hit.end(), word.charAt(0) + "*".repeat(Math.max(1, word.length() - 1)),
+                        hit.start(), hit.end(), masks.computeIfAbsent(word, Graphemes::maskAfterFirst),
                         severe ? "Profanity or a slur: a government account never publishes this."
                                 : "Coarse language: does it belong in a government post?",
                         severe ? "Grossièreté ou insulte : un compte gouvernemental ne publie jamais cela."

@@ -1,12 +1,18 @@
 package dev.crier.policy.domain.text;
 
 import java.text.Normalizer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Normalizes text once for matching, keeping offsets into the original:
  * <ul>
- *   <li>{@link #fold}: Unicode NFKC, case folding, accents dropped, zero-width and other format characters dropped,
- *   dashes unified, common homoglyphs (Cyrillic and Greek letters that look Latin) mapped to Latin;</li>
+ *   <li>{@link #fold}: Unicode NFKC (full-width and styled letters become plain ones), case folding, accents dropped,
+ *   zero-width and other format characters (Unicode Cf: U+200B..U+200D, U+2060, U+FEFF, the soft hyphen) dropped,
+ *   every space separator made a plain space, dashes unified, common homoglyphs (Cyrillic and Greek letters that look
+ *   Latin) mapped to Latin;</li>
+ *   <li>{@link #foldKeepingCase}: the same, but a letter written in upper case stays upper case (SЕСRЕТ in Cyrillic
+ *   becomes SECRET, not secret), for rules where case is the signal;</li>
  *   <li>{@link #squeeze}: on top of that, what people do to slip words past filters: leetspeak inside words
  *   (sh1t, a$$), letters spaced or dotted apart (f u c k, s.h.i.t), and letters stretched (fuuuuck).</li>
  * </ul>
@@ -15,6 +21,11 @@ public final class TextFolder {
 
     /** Folded forms of U+0080..U+024F (Latin-1 and Latin Extended), computed once: the accents of EN/FR text. */
     private static final String[] LATIN = new String[0x250];
+
+    /** Folded forms of the rest of the Basic Multilingual Plane, computed on first sight. */
+    private static final String[] BMP = new String[Character.MAX_VALUE + 1];
+    /** Folded forms of emoji and other code points beyond it, computed on first sight (there are few in use). */
+    private static final Map<Integer, String> SUPPLEMENTARY = new ConcurrentHashMap<>();
 
     static {
         for (int cp = 0x80; cp < LATIN.length; cp++) {
@@ -26,16 +37,27 @@ public final class TextFolder {
     }
 
     public static MappedText fold(String text) {
+        return fold(text, false);
+    }
+
+    public static MappedText foldKeepingCase(String text) {
+        return fold(text, true);
+    }
+
+    private static MappedText fold(String text, boolean keepCase) {
         MappedText.Builder out = new MappedText.Builder(text, text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (cp < 0x80) {
                 char c = (char) cp;
-                out.add(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c, i, next, false);
+                out.add(!keepCase && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c, i, next, false);
             } else if (Character.getType(cp) != Character.FORMAT) {
-                for (char c : foldNonAscii(cp).toCharArray()) {
-                    out.add(c, i, next, false);
+                boolean upper = keepCase && (Character.isUpperCase(cp) || Character.isTitleCase(cp));
+                String folded = foldNonAscii(cp);
+                for (int j = 0; j < folded.length(); j++) {
+                    char c = folded.charAt(j);
+                    out.add(upper ? Character.toUpperCase(c) : c, i, next, false);
                 }
             }
             i = next;
@@ -44,7 +66,20 @@ public final class TextFolder {
     }
 
     private static String foldNonAscii(int cp) {
-        return cp < LATIN.length ? LATIN[cp] : foldSlow(cp);
+        if (cp < LATIN.length) {
+            return LATIN[cp];
+        }
+        if (cp <= Character.MAX_VALUE) {
+            // Filled as met: normalizing one code point costs a microsecond, and a text repeats its characters.
+            // Racy on purpose: two threads may both compute a slot, with the same immutable answer.
+            String folded = BMP[cp];
+            if (folded == null) {
+                folded = foldSlow(cp);
+                BMP[cp] = folded;
+            }
+            return folded;
+        }
+        return SUPPLEMENTARY.computeIfAbsent(cp, TextFolder::foldSlow);
     }
 
     private static String foldSlow(int cp) {
@@ -60,10 +95,13 @@ public final class TextFolder {
             if (Character.getType(c) == Character.NON_SPACING_MARK) {
                 continue;
             }
+            if (Character.getType(c) == Character.SPACE_SEPARATOR) {
+                b.append(' ');
+                continue;
+            }
             switch (c) {
                 case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> b.append('-');
                 case '\u2018', '\u2019', '\u02bc' -> b.append('\'');
-                case '\u00a0', '\u202f' -> b.append(' ');
                 case '\u0153' -> b.append("oe");
                 case '\u00e6' -> b.append("ae");
                 case '\u00df' -> b.append("ss");

@@ -58,9 +58,51 @@ public final class TwitterEntities {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '@' || c == '+' || c == '-';
     }
 
-    /** {@link Extractor#extractHashtagsWithIndices}, word by word (the links it must not overlap are in the word). */
+    /**
+     * {@link Extractor#extractHashtagsWithIndices}, word by word (the links it must not overlap are in the word). In a
+     * word that cannot hold a link and has no sign after a mark or joiner, a hashtag cannot hold a sign either, so the
+     * extractor reads only from each sign
+     * that may start one (not after a letter, digit, '_' or '&') to the next sign, included for the extractor's check
+     * that none follows: a long word of signs and letters costs its length, not its length times its signs.
+     */
     public static List<Extractor.Entity> hashtags(String text) {
-        return byWord(text, (t, i) -> t.charAt(i) == '#' || t.charAt(i) == '\uff03', Extractor::extractHashtagsWithIndices);
+        return byWord(text, (t, i) -> isHash(t.charAt(i)) && i + 1 < t.length() && !isHash(t.charAt(i + 1)) && !isSpace(t.charAt(i + 1)),
+                TwitterEntities::hashtagsInWord);
+    }
+
+    private static List<Extractor.Entity> hashtagsInWord(Extractor extractor, String word) {
+        boolean whole = word.contains("://");
+        for (int i = 0; !whole && i < word.length(); i++) {
+            char c = word.charAt(i);
+            // A sign after a mark or joiner may have had it taken by the hashtag before: only the whole word tells.
+            whole = c == '.' && mayStartDomainEnd(word, i + 1)
+                    || isHash(c) && i > 0 && word.charAt(i - 1) >= 0x80 && !Chars.isLetterOrDigit(word.charAt(i - 1));
+        }
+        if (whole) {
+            return extractor.extractHashtagsWithIndices(word);
+        }
+        List<Extractor.Entity> found = new ArrayList<>();
+        for (int i = 0; i < word.length(); i++) {
+            char before = i == 0 ? ' ' : word.charAt(i - 1);
+            if (!isHash(word.charAt(i)) || Chars.isLetterOrDigit(before) || before == '_' || before == '&') {
+                continue;
+            }
+            int end = i + 1;
+            while (end < word.length() && !isHash(word.charAt(end))) {
+                end++;
+            }
+            int from = Math.max(0, i - 1);
+            for (Extractor.Entity e : extractor.extractHashtagsWithIndices(word.substring(from, Math.min(word.length(), end + 1)))) {
+                found.add(new Extractor.Entity(e.getStart() + from, e.getEnd() + from, e.getValue(), e.getType()));
+            }
+            i = end - 1;
+        }
+        return found;
+    }
+
+    /** A hashtag's sign must be followed by its first character, which is neither a sign nor whitespace. */
+    private static boolean isHash(char c) {
+        return c == '#' || c == '\uff03';
     }
 
     /** Whether the character at an index of a text tells that its word may hold an entity. */

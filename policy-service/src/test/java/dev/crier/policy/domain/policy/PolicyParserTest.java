@@ -4,6 +4,8 @@ import dev.crier.events.Finding;
 import dev.crier.policy.domain.TestEngines;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,5 +44,23 @@ class PolicyParserTest {
     void aRuleCanRunInShadow() {
         Policy p = parser.parse("id: p\nversion: 1\nprofile: generic\nrules:\n  privacy.sin: { action: BLOCK, shadow: true }\n");
         assertThat(p.rules().get("privacy.sin").shadow()).isTrue();
+    }
+
+    @Test
+    void theEvaluationBudgetIsFiftyMillisecondsUnlessTheFileSaysOtherwise() {
+        assertThat(TestEngines.policy("canada-federal").evaluationBudget()).isEqualTo(Duration.ofMillis(50));
+        assertThat(parser.parse("id: p\nversion: 1\nprofile: generic\nrules: {}\n").evaluationBudget()).isEqualTo(Duration.ofMillis(50));
+        assertThat(parser.parse("id: p\nversion: 1\nprofile: generic\nevaluationBudget: 200ms\nrules: {}\n").evaluationBudget())
+                .isEqualTo(Duration.ofMillis(200));
+        assertThatThrownBy(() -> parser.parse("id: p\nversion: 1\nprofile: generic\nevaluationBudget: fast\nrules: {}\n"))
+                .hasMessageStartingWith("line 4:").hasMessageContaining("evaluationBudget must be a positive duration such as 50ms");
+    }
+
+    @Test
+    void readsPartyWordsAndCallsToVote() {
+        Policy federal = TestEngines.policy("canada-federal");
+        assertThat(federal.partyWords()).contains("Liberal", "Green", "vert");
+        assertThat(federal.voteCalls()).contains("vote", "votez pour");
+        assertThat(federal.parties()).contains("Coalition Avenir Québec", "United Conservative Party", "Parti libéral du Québec");
     }
 }

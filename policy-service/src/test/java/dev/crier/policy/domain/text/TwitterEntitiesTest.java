@@ -25,7 +25,8 @@ class TwitterEntitiesTest {
             "#rentrée #ÉTÉ #été2026 #123 #_x", "canada.ca/fr?q=a.b", "bit.ly/3xYz", "mailto:a@b.ca", "1.2.3.4",
             "e.g. i.e. etc.", "T.O. to.do", "3.5 km. Done.", "canada.рф", "a.中国 b.みんな", "x.ελ", "canada.CA",
             "https://x", "x.\u212Aw x.\u017Ft x.lin\u212A x.o\u212Ak x.ca\u212A", "a.m. p.m. e.g. img.jpg", "x.xn--p1ai",
-            "X.XN--P1AI/y", "x.ca@b x.ca+ x.ca- x.ca_ x.caé", "x.co.uk/a", "x.ca.", "x.", "xn--bcher-kva.example.com", "#tag\t#tag2\r\n#tag3");
+            "X.XN--P1AI/y", "x.ca@b x.ca+ x.ca- x.ca_ x.caé", "x.co.uk/a", "x.ca.", "x.", "xn--bcher-kva.example.com", "#tag\t#tag2\r\n#tag3",
+            "#a#b#c", "#ab.#cd", "#b\ufe0f＃KKco", "#e\u0301#f", "#a\u200d#b", "x#a #b_#c &#d", "#a#b.ca");
 
     private static final String[] PIECES = {"a", "b", "Z", "é", "1", ".", "..", "#", "＃", "/", ":", "://", "@", "$",
             "&", "-", "_", "?", "=", "(", ")", " ", "\n", "\t", "\u00a0", "\u2028", "\ufe0f", "\u200d", "ca", "com",

@@ -1,8 +1,13 @@
 package dev.crier.stack;
 
 import dev.crier.events.Topics;
+import dev.crier.infra.KafkaAccess;
+import dev.crier.infra.KafkaAcls;
 import dev.crier.infra.LocalInfra;
 import dev.crier.infra.Tokens;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -193,6 +198,22 @@ class ComposeConsistencyTest {
         assertThat(acls).filteredOn(a -> a.principal().equals("ops-reader")).containsExactlyInAnyOrder(
                 new Acl("ops-reader", "Read", "topic", "*", false), new Acl("ops-reader", "Describe", "topic", "*", false),
                 new Acl("ops-reader", "Describe", "group", "*", false), new Acl("ops-reader", "Read", "group", "ops-", true));
+    }
+
+    @Test
+    void theServicesAclsAreTheLocalBrokersTable() {
+        // The same table as the local stack's broker (KafkaAccess): a service's Write and Read, topic and group alike.
+        // Describe is left out (Write and Read imply it), and so is ops-reader, whose rows compose writes as wildcards.
+        Set<Acl> table = KafkaAcls.bindings().stream()
+                .filter(b -> !b.entry().principal().equals(KafkaAcls.principal(KafkaAccess.OPS_READER)))
+                .filter(b -> b.entry().operation() != AclOperation.DESCRIBE)
+                .map(b -> new Acl(b.entry().principal().substring("User:".length()),
+                        b.entry().operation() == AclOperation.WRITE ? "Write" : "Read",
+                        b.pattern().resourceType() == ResourceType.TOPIC ? "topic" : "group", b.pattern().name(),
+                        b.pattern().patternType() == PatternType.PREFIXED))
+                .collect(Collectors.toSet());
+        assertThat(acls()).filteredOn(a -> !a.principal().equals(KafkaAccess.OPS_READER))
+                .containsExactlyInAnyOrderElementsOf(table);
     }
 
     /** kafka-init's ACL lines, parsed; quotes around a name (the wildcard's) are the shell's. */

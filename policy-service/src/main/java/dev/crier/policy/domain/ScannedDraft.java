@@ -5,6 +5,8 @@ import dev.crier.events.Draft;
 import dev.crier.policy.domain.text.MappedText;
 import dev.crier.policy.domain.text.TextFolder;
 import dev.crier.policy.domain.text.TwitterEntities;
+import dev.crier.privacy.Detection;
+import dev.crier.privacy.Detector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,7 @@ public final class ScannedDraft {
         private int digits = -1;
         private Boolean mayHoldLink;
         private List<Extractor.Entity> urls;
+        private List<Detection> detections;
 
         Version(String language, String text) {
             this.language = language;
@@ -111,6 +114,14 @@ public final class ScannedDraft {
                 urls = mayHoldLink() ? List.copyOf(TwitterEntities.urls(text)) : List.of();
             }
             return urls;
+        }
+
+        /** The personal information and secrets in the text, found once for the privacy and credential rules. */
+        public List<Detection> detections() {
+            if (detections == null) {
+                detections = Detector.detect(text);
+            }
+            return detections;
         }
 
         public boolean contains(char c) {

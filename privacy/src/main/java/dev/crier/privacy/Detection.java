@@ -4,7 +4,8 @@ package dev.crier.privacy;
  * One piece of personal information or one secret found in a text. {@code start} and {@code end} are UTF-16 offsets
  * into the original text, covering every code point of the finding (a zero-width character inside it included) and
  * never splitting a surrogate pair. {@code cueStart} is where the word that revealed it begins ("password: ",
- * "Bearer "), or {@code start} when nothing did. {@code normalized} is the finding as matched: ASCII digits,
+ * "Bearer "), or {@code start} when nothing did: the policy's finding and the audit's mask both cover
+ * [{@code cueStart}, {@code end}). {@code normalized} is [{@code start}, {@code end}) as matched: ASCII digits,
  * separators folded to ' ', '-' or '.', format characters dropped.
  */
 public record Detection(Kind kind, int start, int end, int cueStart, String normalized) {

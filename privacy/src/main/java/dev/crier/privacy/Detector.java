@@ -63,14 +63,14 @@ public final class Detector {
     private static final Pattern PRIVATE_IP = Pattern.compile(
             "(?<![\\d.])(?:10\\.\\d{1,3}|172\\.(?:1[6-9]|2\\d|3[01])|192\\.168)\\.\\d{1,3}\\.\\d{1,3}(?!\\d|\\.\\d)");
 
-    private static final Comparator<Detection> ORDER = Comparator.comparingInt(Detection::start)
+    private static final Comparator<Detection> ORDER = Comparator.comparingInt(Detection::cueStart)
             .thenComparing(Comparator.comparingInt(Detection::end).reversed())
             .thenComparing(Detection::kind);
 
     private Detector() {
     }
 
-    /** Everything found in {@code text}, by start (then longest first); empty for most texts, at the cost of a pass. */
+    /** Everything found in {@code text}, by cue start (then longest first); empty for most texts, at the cost of a pass. */
     public static List<Detection> detect(String text) {
         Skeleton skeleton = Skeleton.of(text);
         return scan(skeleton, gates(skeleton.text()));

@@ -23,8 +23,8 @@ class MaskerTest {
         assertThat(Masker.mask("write to pat.smith@canada.ca")).isEqualTo("write to [email]");
         assertThat(Masker.mask("call (613) 555-0199 or +1 613-555-0199")).isEqualTo("call [phone] or [phone]");
         assertThat(Masker.mask("password: hunter2, api_key=AbC123xyz; mot de passe est Soleil42"))
-                .isEqualTo("password: [secret], api_key=[secret]; mot de passe est [secret]");
-        assertThat(Masker.mask("Authorization: Bearer abc.def-123")).isEqualTo("Authorization: Bearer [secret]");
+                .isEqualTo("[secret], [secret]; [secret]");
+        assertThat(Masker.mask("Authorization: Bearer abc.def-123")).isEqualTo("Authorization: [secret]");
         assertThat(Masker.mask("key AKIAIOSFODNN7EXAMPLE")).isEqualTo("key [secret]");
     }
 
@@ -43,8 +43,8 @@ class MaskerTest {
                 .isEqualTo("SIN [SIN], [SIN], [SIN]");
         assertThat(Masker.mask("NAS \uFF11\uFF13\uFF10 \uFF16\uFF19\uFF12 \uFF15\uFF14\uFF14 et \u0661\u0663\u0660\u0666\u0669\u0662\u0665\u0664\u0664"))
                 .isEqualTo("NAS [SIN] et [SIN]");
-        assertThat(Masker.mask("130\u2014692\u2014544 130\u2013692\u2013544 130.692.544 1\u200B30\u200D692\u2060544\u00AD"))
-                .isEqualTo("[SIN] [SIN] [SIN] [SIN]\u00AD");
+        assertThat(Masker.mask("130\u2014692\u2014544, 130\u2013692\u2013544, 130.692.544, 1\u200B30\u200D692\u2060544\u00AD"))
+                .isEqualTo("[SIN], [SIN], [SIN], [SIN]\u00AD");
         assertThat(Masker.mask("card \uFF14\uFF11\uFF11\uFF11\u00A01111\u00A01111\u00A01111 or 4111\u20131111\u20131111\u20131111"))
                 .isEqualTo("card [card] or [card]");
         assertThat(Masker.mask("mail pat\u200B.smith@gm\u200Dail.com or pat\uFF20example.org"))
@@ -52,7 +52,7 @@ class MaskerTest {
         assertThat(Masker.mask("call \uFF08613\uFF09\u00A0555\u2011\u0660\u0661\u0669\u0669"))
                 .isEqualTo("call [phone]");
         assertThat(Masker.mask("pass\u200Bword: hun\u200Bter2 and eyJhbGciOi\u200BJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"))
-                .isEqualTo("pass\u200Bword: [secret] and [secret]");
+                .isEqualTo("[secret] and [secret]");
         // A digit outside the basic plane: the mask takes both halves of its surrogate pair.
         assertThat(Masker.mask("\uD835\uDFCF30 692 544!")).isEqualTo("[SIN]!");
     }

@@ -52,7 +52,6 @@ public final class ScannedDraft {
         private final String text;
         private MappedText folded;
         private MappedText squeezed;
-        private int digits = -1;
         private Boolean mayHoldLink;
         private List<Extractor.Entity> urls;
         private List<Detection> detections;
@@ -82,19 +81,6 @@ public final class ScannedDraft {
                 squeezed = TextFolder.squeeze(folded());
             }
             return squeezed;
-        }
-
-        /** How many digits the text holds: rules that look for numbers skip texts with too few. */
-        public int digits() {
-            if (digits < 0) {
-                int n = 0;
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    n += c >= '0' && c <= '9' ? 1 : 0;
-                }
-                digits = n;
-            }
-            return digits;
         }
 
         /**

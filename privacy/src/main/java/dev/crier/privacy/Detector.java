@@ -3,6 +3,7 @@ package dev.crier.privacy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -200,32 +201,41 @@ public final class Detector {
             if (start == at) {
                 continue;
             }
-            int end = -1;
-            int label = at + 1;
-            while (true) {
-                int k = label;
-                while (k < s.length() && isHostChar(s.charAt(k))) {
-                    k++;
+            // The top-level domain: a label's leading letters, two or more.
+            int end = hostEnd(s, at + 1, (label, labelEnd) -> {
+                int letters = label;
+                while (letters < labelEnd && isAsciiLetter(s.charAt(letters))) {
+                    letters++;
                 }
-                if (label > at + 1) {
-                    // A top-level domain: the label's leading letters, two or more.
-                    int letters = label;
-                    while (letters < k && isAsciiLetter(s.charAt(letters))) {
-                        letters++;
-                    }
-                    if (letters - label >= 2) {
-                        end = letters;
-                    }
-                }
-                boolean wholeLabel = k > label && s.charAt(label) != '-' && s.charAt(k - 1) != '-';
-                if (!wholeLabel || k >= s.length() || s.charAt(k) != '.') {
-                    break;
-                }
-                label = k + 1;
-            }
+                return letters - label >= 2 ? letters : -1;
+            });
             if (end > 0) {
                 add(found, skeleton, Kind.EMAIL, start, start, end);
             }
+        }
+    }
+
+    /**
+     * Walks the labels of a host name from {@code from} (letters, digits and inner hyphens, each followed by a dot)
+     * and gives the end of the longest host name: where {@code last} lets the name end at a label after the first
+     * ({@code last} gives that end, or -1). -1 when it ends nowhere.
+     */
+    private static int hostEnd(String s, int from, IntBinaryOperator last) {
+        int end = -1;
+        int label = from;
+        while (true) {
+            int k = label;
+            while (k < s.length() && isHostChar(s.charAt(k))) {
+                k++;
+            }
+            if (label > from) {
+                end = Math.max(end, last.applyAsInt(label, k));
+            }
+            boolean wholeLabel = k > label && s.charAt(label) != '-' && s.charAt(k - 1) != '-';
+            if (!wholeLabel || k >= s.length() || s.charAt(k) != '.') {
+                return end;
+            }
+            label = k + 1;
         }
     }
 
@@ -288,23 +298,10 @@ public final class Detector {
                 continue;
             }
             int start = i;
-            int end = -1;
-            int label = start;
-            while (true) {
-                int k = label;
-                while (k < s.length() && isHostChar(s.charAt(k))) {
-                    k++;
-                }
-                int name = label > start ? internalNameLength(s, label) : 0;
-                if (name > 0) {
-                    end = label + name;
-                }
-                boolean wholeLabel = k > label && s.charAt(label) != '-' && s.charAt(k - 1) != '-';
-                if (!wholeLabel || k >= s.length() || s.charAt(k) != '.') {
-                    break;
-                }
-                label = k + 1;
-            }
+            int end = hostEnd(s, start, (label, labelEnd) -> {
+                int name = internalNameLength(s, label);
+                return name > 0 ? label + name : -1;
+            });
             if (end > 0) {
                 add(found, skeleton, Kind.INTERNAL_HOST, start, start, end);
             }

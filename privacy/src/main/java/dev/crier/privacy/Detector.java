@@ -315,7 +315,7 @@ public final class Detector {
     private static int internalNameLength(String s, int at) {
         for (String name : INTERNAL_NAMES) {
             int after = at + name.length();
-            if (s.regionMatches(true, at, name, 0, name.length()) && (after == s.length()
+            if (at(s, at, name) && (after == s.length()
                     || !isTokenChar(s.charAt(after)) && !(s.charAt(after) == '.' && after + 1 < s.length()
                     && (isAsciiLetter(s.charAt(after + 1)) || Character.isDigit(s.charAt(after + 1)))))) {
                 return name.length();
@@ -392,7 +392,7 @@ public final class Detector {
      * The gates {@code s} opens, in one pass: a run of {@value #DIGIT_RUN_MIN} digits or more, each at most
      * {@value #DIGIT_GAP_MAX} of " .-()+" from the next (every SIN, card and phone number; dates, times and short
      * numbers lack it); '@'; the words and prefixes the credential patterns cannot match without, in any case where
-     * they ignore it; a digit before a dot (private IPs); a dot before i, l or c (internal hosts).
+     * they ignore it; a digit before a dot (private IPs); a dot before an internal name (internal hosts).
      */
     static int gates(String s) {
         int gates = 0;
@@ -415,9 +415,9 @@ public final class Detector {
                 gap++;
                 if (ch == '-' && s.startsWith(BEGIN, i)) {
                     gates |= KEY_BLOCK;
-                } else if (ch == '.' && i + 1 < s.length()) {
-                    char after = lowerAscii(s.charAt(i + 1));
-                    gates |= after == 'i' || after == 'l' || after == 'c' ? HOST : 0;
+                } else if (ch == '.' && (at(s, i + 1, "internal") || at(s, i + 1, "local") || at(s, i + 1, "corp")
+                        || at(s, i + 1, "lan"))) {
+                    gates |= HOST;
                 }
                 continue;
             }

@@ -6,7 +6,8 @@ package dev.crier.privacy;
  * Arabic-Indic, full-width, Devanagari...) as its ASCII digit; every space separator (Zs: no-break, narrow no-break,
  * thin...) as ' '; every dash (Pd) as '-'; middle dots and dot leaders as '.'; full-width ASCII forms as ASCII. Each
  * character keeps the span of the original code point it came from, so a match maps back to exactly the original
- * characters it covers. A text that needs none of this (most are plain ASCII) is its own skeleton, with no tables.
+ * characters it covers. A text that needs none of this (most: plain ASCII, accented letters, emoji) is its own
+ * skeleton, with no tables.
  */
 final class Skeleton {
 
@@ -22,11 +23,7 @@ final class Skeleton {
     }
 
     static Skeleton of(String original) {
-        int i = 0;
-        while (i < original.length() && original.charAt(i) < 0x80) {
-            i++;
-        }
-        if (i == original.length()) {
+        if (readsAsItself(original)) {
             return new Skeleton(original, null, null);
         }
         StringBuilder out = new StringBuilder(original.length());
@@ -46,6 +43,22 @@ final class Skeleton {
             k = next;
         }
         return new Skeleton(out.toString(), from, to);
+    }
+
+    private static boolean readsAsItself(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= 0x80 && !Character.isSurrogate(ch) && fold(ch) != ch) {
+                return false;
+            }
+            if (Character.isHighSurrogate(ch)) {
+                int cp = text.codePointAt(i);
+                if (fold(cp) != cp) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The character a code point reads as, or -1 for one that is dropped. */

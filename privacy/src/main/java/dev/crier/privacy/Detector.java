@@ -3,6 +3,7 @@ package dev.crier.privacy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntBinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
  *
  * <p>It reads the text's {@link Skeleton}, so a number grouped with no-break spaces or dashes, written in full-width
  * or Arabic-Indic digits, or split by zero-width characters is the number it stands for. Every scan takes time linear
- * in the text: the regular expressions have bounded or possessive quantifiers and start only where a match can begin;
- * e-mail addresses, JWTs and key blocks, whose parts are unbounded, are scanned by hand.
+ * in the text: the regular expressions have bounded or possessive quantifiers, and numbers, e-mail addresses, JWTs,
+ * key blocks and host names, whose unbounded parts a regular expression would read again from every start, are
+ * scanned by hand.
  */
 public final class Detector {
 
@@ -93,7 +95,7 @@ public final class Detector {
         if ((gates & SECRET_WORD) != 0) {
             Matcher m = LABELLED.matcher(s);
             while (m.find()) {
-                String word = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                String word = m.group(1).toLowerCase(Locale.ROOT);
                 boolean password = word.equals("password") || word.equals("passcode") || word.equals("passwd")
                         || word.equals("mot de passe");
                 add(found, skeleton, password ? Kind.PASSWORD : Kind.LABELLED_SECRET, m.start(), m.start(2), m.end(2));

@@ -60,6 +60,41 @@ class SensitiveDraftTest {
         injector.send(submitted);
         injector.send(decided);
 
+        List<String> stored = storedPayloads(postId, 2);
+        for (String payload : stored) {
+            assertThat(payload).doesNotContain("130 692 544", "4111 1111 1111 1111", "hunter2Secret")
+                    .contains("SIN [SIN]", "card [card], [secret]");
+        }
+        byte[] original = new EventCodec().encode(submitted.type(), submitted.data()).getBytes(StandardCharsets.UTF_8);
+        String originalHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original));
+        assertThat(stored.get(0)).contains("\"" + PayloadMasker.ORIGINAL_HASH + "\":\"" + originalHash + "\"");
+        // No record at all holds the clear values.
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM audit_records WHERE convert_from(payload, 'UTF8') LIKE ANY (ARRAY["
+                        + "'%hunter2Secret%', '%130 692 544%', '%4111 1111 1111 1111%'])")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
+
+    /**
+     * Issue 12: the forms that once reached the ledger in clear (a SIN grouped with no-break spaces, a card number in
+     * full-width digits, an e-mail address split by zero-width spaces) are stored masked like any other.
+     */
+    @Test
+    void personalInformationTypedWithOtherSpacesDigitsOrZeroWidthCharactersIsStoredMasked() throws Exception {
+        String postId = UUID.randomUUID().toString();
+        String text = "NAS 130\u00A0692\u00A0544, carte \uFF14\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 "
+                + "\uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11, courriel pat.\u200Bsmith@gm\u200Bail.com";
+        injector.send(TestEvents.submitted(postId, text));
+
+        String payload = storedPayloads(postId, 1).get(0);
+        assertThat(payload).contains("NAS [SIN], carte [card], courriel [email]")
+                .doesNotContain("130\u00A0692\u00A0544", "\uFF14\uFF11\uFF11\uFF11", "smith", "gm\u200Bail", "\\u200B");
+    }
+
+    /** The payloads stored for a post, in ledger order, once there are {@code count} of them. */
+    private List<String> storedPayloads(String postId, int count) {
         List<String> stored = new ArrayList<>();
         await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
             stored.clear();
@@ -72,21 +107,8 @@ class SensitiveDraftTest {
                     }
                 }
             }
-            assertThat(stored).hasSize(2);
+            assertThat(stored).hasSize(count);
         });
-        for (String payload : stored) {
-            assertThat(payload).doesNotContain("130 692 544", "4111 1111 1111 1111", "hunter2Secret")
-                    .contains("SIN [SIN]", "card [card]", "password: [secret]");
-        }
-        byte[] original = new EventCodec().encode(submitted.type(), submitted.data()).getBytes(StandardCharsets.UTF_8);
-        String originalHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original));
-        assertThat(stored.get(0)).contains("\"" + PayloadMasker.ORIGINAL_HASH + "\":\"" + originalHash + "\"");
-        // No record at all holds the clear values.
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT count(*) FROM audit_records WHERE convert_from(payload, 'UTF8') LIKE ANY (ARRAY["
-                        + "'%hunter2Secret%', '%130 692 544%', '%4111 1111 1111 1111%'])")) {
-            rs.next();
-            assertThat(rs.getLong(1)).isZero();
-        }
+        return stored;
     }
 }

@@ -6,6 +6,8 @@ import dev.crier.policy.domain.text.Graphemes;
 import dev.crier.policy.domain.text.MappedText;
 import dev.crier.policy.domain.text.TextFolder;
 import dev.crier.policy.domain.text.TwitterEntities;
+import dev.crier.privacy.Detection;
+import dev.crier.privacy.Detector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +57,9 @@ public final class ScannedDraft {
         private MappedText folded;
         private Graphemes graphemes;
         private MappedText squeezed;
-        private int digits = -1;
         private Boolean mayHoldLink;
         private List<Extractor.Entity> urls;
+        private List<Detection> detections;
 
         Version(String language, String text, Deadline deadline) {
             this.language = language;
@@ -100,19 +102,6 @@ public final class ScannedDraft {
             return squeezed;
         }
 
-        /** How many digits the text holds: rules that look for numbers skip texts with too few. */
-        public int digits() {
-            if (digits < 0) {
-                int n = 0;
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    n += c >= '0' && c <= '9' ? 1 : 0;
-                }
-                digits = n;
-            }
-            return digits;
-        }
-
         /**
          * Whether the text could hold a link at all: a scheme, "www." or a dot between a letter or digit and two
          * letters (canada.ca). Cheap, and false for most posts, which then skip URL extraction entirely.
@@ -130,6 +119,14 @@ public final class ScannedDraft {
                 urls = mayHoldLink() ? List.copyOf(TwitterEntities.urls(text)) : List.of();
             }
             return urls;
+        }
+
+        /** The personal information and secrets in the text, found once for the privacy and credential rules. */
+        public List<Detection> detections() {
+            if (detections == null) {
+                detections = Detector.detect(text);
+            }
+            return detections;
         }
 
         public boolean contains(char c) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +23,8 @@ class MaskerTest {
         assertThat(Masker.mask("write to pat.smith@canada.ca")).isEqualTo("write to [email]");
         assertThat(Masker.mask("call (613) 555-0199 or +1 613-555-0199")).isEqualTo("call [phone] or [phone]");
         assertThat(Masker.mask("password: hunter2, api_key=AbC123xyz; mot de passe est Soleil42"))
-                .isEqualTo("password: [secret], api_key=[secret]; mot de passe est [secret]");
-        assertThat(Masker.mask("Authorization: Bearer abc.def-123")).isEqualTo("Authorization: Bearer [secret]");
+                .isEqualTo("[secret], [secret]; [secret]");
+        assertThat(Masker.mask("Authorization: Bearer abc.def-123")).isEqualTo("Authorization: [secret]");
         assertThat(Masker.mask("key AKIAIOSFODNN7EXAMPLE")).isEqualTo("key [secret]");
     }
 
@@ -33,57 +32,34 @@ class MaskerTest {
     void leavesOrdinaryNumbersDatesAndTextAlone() {
         String text = "Flu clinics open Monday 2030-01-01 at 09:00; 123 456 789 visitors; budget 1 234 567 dollars.";
         assertThat(Masker.mask(text)).isSameAs(text);
-        assertThat(Masker.luhn("130692544")).isTrue();
-        assertThat(Masker.luhn("123456789")).isFalse();
+        String dates = "Dates 2030\u201301\u201301 and 2030.01.01, order \uFF11\uFF12\uFF13 \uFF14\uFF15\uFF16 \uFF17\uFF18\uFF19.";
+        assertThat(Masker.mask(dates)).isSameAs(dates);
     }
 
-    /**
-     * Each rule's regular expression runs only when its gate lets the text through, so a gate that said no where its
-     * pattern finds something would hide a secret. Strings built at random from the pieces the patterns are made of
-     * (digits with every separator, keywords in mixed case, @, JWT and key prefixes) must never do that; each rule is
-     * also seen to match, so that the check is not empty.
-     */
+    /** The ways people and editors write numbers, addresses and tokens: each is masked, every one of its characters. */
     @Test
-    void noGateRefusesATextItsPatternFindsSomethingIn() {
-        List<String> pieces = List.of("0", "1", "4", "9", "13", "544", "0199", "4111", " ", "  ", "-", ".", "(", ")", "+",
-                "+1 ", "/", ":", "=", " is ", " est ", "\"", "'", "@", "pat.smith", "canada.ca", "x", "Ab", "é", "\n",
-                "\u212A", "password", "PassPhrase", "pass phrase", "PWD", "secret", "api_key", "API KEY", "access-key",
-                "Token", "mot de passe", "Bearer ", "bearer\t", "eyJ", "eyj", "AKIA", "ASIA", "IOSFODNN7EXAMPLE",
-                "-----BEGIN ", "RSA PRIVATE KEY-----", "-----END ", "-----BEGIN PRIVATE KEY-----",
-                "-----END EC PRIVATE KEY-----", "130 692 544", "4111 1111 1111 1111",
-                "(613) 555-0199", "+1 613-555-0199", "2030-01-01T09:00:00Z");
-        Random random = new Random(20261202);
-        int[] found = new int[Masker.RULES.size()];
-        for (int n = 0; n < 100_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(16); k >= 0; k--) {
-                text.append(pieces.get(random.nextInt(pieces.size())));
-            }
-            for (int r = 0; r < Masker.RULES.size(); r++) {
-                Masker.Rule rule = Masker.RULES.get(r);
-                if (rule.pattern().matcher(text).find()) {
-                    found[r]++;
-                    assertThat(Masker.gates(text.toString()) & rule.gate()).as("rule %d's gate on \"%s\"", r, text)
-                            .isNotZero();
-                }
-            }
-        }
-        assertThat(found).as("texts each rule found something in").doesNotContain(0);
+    void masksWhatIsWrittenWithOtherSpacesDigitsDashesAndZeroWidthCharacters() {
+        assertThat(Masker.mask("SIN 130\u00A0692\u00A0544, 130\u202F692\u202F544, 130\u2009692\u2009544"))
+                .isEqualTo("SIN [SIN], [SIN], [SIN]");
+        assertThat(Masker.mask("NAS \uFF11\uFF13\uFF10 \uFF16\uFF19\uFF12 \uFF15\uFF14\uFF14 et \u0661\u0663\u0660\u0666\u0669\u0662\u0665\u0664\u0664"))
+                .isEqualTo("NAS [SIN] et [SIN]");
+        assertThat(Masker.mask("130\u2014692\u2014544, 130\u2013692\u2013544, 130.692.544, 1\u200B30\u200D692\u2060544\u00AD"))
+                .isEqualTo("[SIN], [SIN], [SIN], [SIN]\u00AD");
+        assertThat(Masker.mask("card \uFF14\uFF11\uFF11\uFF11\u00A01111\u00A01111\u00A01111 or 4111\u20131111\u20131111\u20131111"))
+                .isEqualTo("card [card] or [card]");
+        assertThat(Masker.mask("mail pat\u200B.smith@gm\u200Dail.com or pat\uFF20example.org"))
+                .isEqualTo("mail [email] or [email]");
+        assertThat(Masker.mask("call \uFF08613\uFF09\u00A0555\u2011\u0660\u0661\u0669\u0669"))
+                .isEqualTo("call [phone]");
+        assertThat(Masker.mask("pass\u200Bword: hun\u200Bter2 and eyJhbGciOi\u200BJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"))
+                .isEqualTo("[secret] and [secret]");
+        // A digit outside the basic plane: the mask takes both halves of its surrogate pair.
+        assertThat(Masker.mask("\uD835\uDFCF30 692 544!")).isEqualTo("[SIN]!");
     }
 
     @Test
-    void theNumberGateLetsThroughNineDigitsWithShortSeparatorsOnly() {
-        assertThat(digitRun("SIN 130692544")).isTrue();
-        assertThat(digitRun("+1 (613) 555-0199")).isTrue();
-        assertThat(digitRun("12.34.56.78.9")).isTrue();
-        assertThat(digitRun("2030-01-01T09:00:00Z")).isFalse();
-        assertThat(digitRun("Flu clinics open Monday 12345678.")).isFalse();
-        assertThat(digitRun("123 - - 456 789")).isFalse();
-        assertThat(digitRun("u-12, cms-1234567")).isFalse();
-    }
-
-    private static boolean digitRun(String text) {
-        return (Masker.gates(text) & Masker.DIGIT_RUN) != 0;
+    void masksInternalAddressesAsThePolicyFlagsThem() {
+        assertThat(Masker.mask("server build01.corp at 10.1.2.3")).isEqualTo("server [internal] at [internal]");
     }
 
     @Test

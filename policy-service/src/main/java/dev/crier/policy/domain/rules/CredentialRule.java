@@ -2,36 +2,30 @@ package dev.crier.policy.domain.rules;
 
 import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
+import dev.crier.privacy.Detection;
+import dev.crier.privacy.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * security.credential: secrets that protect the accounts and systems: a password with its value, cloud and
- * source-control tokens, JWTs, private keys, and internal host names and private IP addresses.
+ * security.credential: secrets that protect the accounts and systems: a password with its value (three characters or
+ * more), cloud and source-control tokens, JWTs, private keys, and internal host names and private IP addresses. Found
+ * by the shared {@code Detector}; the secrets it finds only in context the policy does not judge (a value after
+ * "token", a bearer token) the audit still masks.
  */
 public final class CredentialRule implements Rule {
 
-    /** A kind of secret; {@code hint} is a cheap test on the folded text that a match is possible at all. */
-    private record Kind(String name, Predicate<String> hint, Pattern pattern) {
-    }
-
-    private static final List<Kind> KINDS = List.of(
-            new Kind("a password", t -> t.contains("pass") || t.contains("mot de passe"), Pattern.compile(
-                    "(?iu)\\b(?:password|passcode|passwd|mot de passe)\\s*(?::|=|\\bis\\b|\\best\\b)\\s*[\"']?[^\\s\"']{3,}")),
-            new Kind("an AWS access key id", t -> t.contains("akia") || t.contains("asia"), Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b")),
-            new Kind("a GitHub token", t -> t.contains("gh") && t.indexOf('_') >= 0 || t.contains("github_pat_"), Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})\\b")),
-            new Kind("a Slack token", t -> t.contains("xox"), Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-            new Kind("a JSON Web Token", t -> t.contains("eyj"), Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}")),
-            new Kind("a private key", t -> t.contains("private key"), Pattern.compile("-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")),
-            new Kind("an internal host name", t -> t.contains(".internal") || t.contains(".local") || t.contains(".corp")
-                    || t.contains(".lan"), Pattern.compile(
-                    "(?i)(?<![\\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:internal|local|corp|lan)(?![\\w-])(?!\\.[a-z0-9])")),
-            new Kind("a private IP address", t -> t.contains("10.") || t.contains("172.") || t.contains("192.168"), Pattern.compile(
-                    "(?<![\\d.])(?:10\\.\\d{1,3}|172\\.(?:1[6-9]|2\\d|3[01])|192\\.168)\\.\\d{1,3}\\.\\d{1,3}(?![\\d]|\\.\\d)")));
+    private static final Map<Kind, String> NAMES = Map.of(
+            Kind.PASSWORD, "a password",
+            Kind.AWS_ACCESS_KEY, "an AWS access key id",
+            Kind.GITHUB_TOKEN, "a GitHub token",
+            Kind.SLACK_TOKEN, "a Slack token",
+            Kind.JWT, "a JSON Web Token",
+            Kind.PRIVATE_KEY, "a private key",
+            Kind.INTERNAL_HOST, "an internal host name",
+            Kind.PRIVATE_IP, "a private IP address");
 
     private final Finding.Action action;
 
@@ -48,18 +42,17 @@ public final class CredentialRule implements Rule {
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedDraft.Version v : draft.versions()) {
-            String folded = v.folded().toString();
-            for (Kind kind : KINDS) {
-                if (!kind.hint().test(folded)) {
+            for (Detection d : v.detections()) {
+                String name = NAMES.get(d.kind());
+                if (name == null || d.kind() == Kind.PASSWORD && d.normalized().length() < 3) {
                     continue;
                 }
-                Matcher m = kind.pattern().matcher(v.text());
-                while (m.find()) {
-                    findings.add(Found.at(id(), action, true, v, m.start(), m.end(), Masking.secret(m.group()),
-                            "This looks like " + kind.name() + ". Secrets and internal addresses must never be published.",
-                            "Ceci ressemble à un secret ou à une adresse interne (" + kind.name() + "). Ne les publiez jamais.",
-                            "Remove it; if a secret was exposed, have it changed."));
-                }
+                // The finding spans the word that revealed the secret too: "password: ..." reads as what it is.
+                String found = v.text().substring(d.cueStart(), d.end());
+                findings.add(Found.at(id(), action, true, v, d.cueStart(), d.end(), Masking.secret(found),
+                        "This looks like " + name + ". Secrets and internal addresses must never be published.",
+                        "Ceci ressemble à un secret ou à une adresse interne (" + name + "). Ne les publiez jamais.",
+                        "Remove it; if a secret was exposed, have it changed."));
             }
         }
         return findings;

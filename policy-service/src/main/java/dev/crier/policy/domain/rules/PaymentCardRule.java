@@ -2,16 +2,17 @@ package dev.crier.policy.domain.rules;
 
 import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
+import dev.crier.privacy.Detection;
+import dev.crier.privacy.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** privacy.payment-card: 13 to 19 digits, plain or grouped with spaces or hyphens, that pass the Luhn check. */
+/**
+ * privacy.payment-card: 13 to 19 digits, plain, grouped with spaces or dashes or dotted in fours (any decimal digits,
+ * zero-width characters ignored), that pass the Luhn check. Found by the shared {@code Detector}.
+ */
 public final class PaymentCardRule implements Rule {
-
-    private static final Pattern CARD = Pattern.compile("(?<!\\d[ -]?)\\d(?:[ -]?\\d){12,18}(?![ -]?\\d)");
 
     private final Finding.Action action;
 
@@ -28,14 +29,9 @@ public final class PaymentCardRule implements Rule {
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedDraft.Version v : draft.versions()) {
-            if (v.digits() < 13) {
-                continue;
-            }
-            Matcher m = CARD.matcher(v.text());
-            while (m.find()) {
-                String digits = m.group().replaceAll("[ -]", "");
-                if (Luhn.isValid(digits)) {
-                    findings.add(Found.at(id(), action, true, v, m.start(), m.end(), Masking.keepLastThreeDigits(m.group()),
+            for (Detection d : v.detections()) {
+                if (d.kind() == Kind.PAYMENT_CARD) {
+                    findings.add(Found.at(id(), action, true, v, d.start(), d.end(), Masking.keepLastThreeDigits(d.normalized()),
                             "This looks like a payment card number. Never publish one.",
                             "Ceci ressemble à un numéro de carte de paiement. N'en publiez jamais.",
                             "Remove the number."));

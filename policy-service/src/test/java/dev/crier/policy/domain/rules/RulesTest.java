@@ -76,6 +76,58 @@ class RulesTest {
         assertThat(rules(text.replace("\\n", "\n"), language)).isEqualTo(expected == null ? List.of() : List.of(expected));
     }
 
+    /**
+     * Issue 12: the ways people and editors write numbers, addresses and secrets (other spaces, dashes and dots as
+     * separators, other decimal digits, zero-width and format characters inside) are found, and the finding covers
+     * exactly the original characters, while the masked excerpt shows no more than the last three digits.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SIN with no-break spaces          | 130\u00A0692\u00A0544                      | privacy.sin          | ***\u0020***\u0020544
+            SIN with narrow no-break spaces   | 130\u202F692\u202F544                      | privacy.sin          | ***\u0020***\u0020544
+            SIN with thin spaces              | 130\u2009692\u2009544                      | privacy.sin          | ***\u0020***\u0020544
+            SIN in full-width digits          | \uFF11\uFF13\uFF10\uFF16\uFF19\uFF12\uFF15\uFF14\uFF14 | privacy.sin | ******544
+            SIN in Arabic-Indic digits        | \u0661\u0663\u0660 \u0666\u0669\u0662 \u0665\u0664\u0664 | privacy.sin | ***\u0020***\u0020544
+            SIN with em dashes                | 130\u2014692\u2014544                      | privacy.sin          | ***-***-544
+            SIN with en dashes                | 130\u2013692\u2013544                      | privacy.sin          | ***-***-544
+            SIN in dotted groups              | 130.692.544                                | privacy.sin          | ***.***.544
+            SIN split by zero-width spaces    | 130\u200B692\u200B544                      | privacy.sin          | ******544
+            SIN with a word joiner and BOM    | 13\u20600\u00A0692\u00A05\uFEFF44          | privacy.sin          | ***\u0020***\u0020544
+            card with no-break spaces         | 4111\u00A01111\u00A01111\u00A01111          | privacy.payment-card | ****\u0020****\u0020****\u0020*111
+            card in full-width digits         | \uFF14\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 | privacy.payment-card | ****\u0020****\u0020****\u0020*111
+            card with em dashes               | 4111\u20141111\u20141111\u20141111          | privacy.payment-card | ****-****-****-*111
+            card in dotted fours              | 4111.1111.1111.1111                        | privacy.payment-card | ****.****.****.*111
+            card split by zero-width joiners  | 4111\u200D1111\u200D1111\u200D1111          | privacy.payment-card | *************111
+            e-mail split by zero-width spaces | pat.\u200Bsmith@gm\u200Bail.com             | privacy.email        | p***@gmail.com
+            e-mail with a full-width at sign  | pat.smith\uFF20gmail.com                   | privacy.email        | p***@gmail.com
+            phone with no-break spaces        | 613\u00A0555\u00A00199                      | privacy.phone        | ***\u0020***\u0020*199
+            phone in full-width digits        | \uFF16\uFF11\uFF13-\uFF15\uFF15\uFF15-\uFF10\uFF11\uFF19\uFF19 | privacy.phone | ***-***-*199
+            phone with en dashes and ZWSP     | 613\u2013555\u2013\u200B0199                | privacy.phone        | ***-***-*199
+            """)
+    void personalInformationIsFoundHoweverItIsTyped(String name, String written, String rule, String excerpt) {
+        String text = "Reach Pat: " + written + " today";
+        var findings = GENERIC.evaluate(TestEngines.draft(text, "en", List.of("sandbox"), List.of())).findings();
+        assertThat(findings).as(name).extracting(Finding::ruleId).containsExactly(rule);
+        Finding f = findings.get(0);
+        assertThat(text.substring(f.start(), f.end())).isEqualTo(written);
+        assertThat(f.excerpt()).isEqualTo(excerpt);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            en | The pass\u200Bword: Hunter2! works                         | security.credential
+            en | Token eyJhbGciOiJIUzI1NiJ9.\u200BeyJzdWIiOiIxIn0.c2lnbmF0dXJl | security.credential
+            en | Key \uFF21\uFF2B\uFF29\uFF21IOSFODNN7EXAMPLE leaked          | security.credential
+            en | Order \uFF11\uFF13\uFF10 \uFF16\uFF19\uFF12 \uFF15\uFF14\uFF15 shipped | -
+            en | Tracking 4111\u00A01111\u00A01111\u00A01112              | -
+            en | Meeting on 2026\u201311\u201325 and 2026.11.25           | -
+            en | Call 1\u2011800\u2011622\u20116232                        | -
+            en | Write to info\u200B@canada.ca                             | -
+            """)
+    void secretsAreFoundHoweverTheyAreTypedAndLookAlikesStillPass(String language, String text, String expected) {
+        assertThat(rules(text, language)).isEqualTo(expected == null ? List.of() : List.of(expected));
+    }
+
     @Test
     void findingsPointAtTheOriginalTextAndMaskPersonalInformation() {
         String text = "Call Pat at (613) 555-0199 today";

@@ -4,7 +4,7 @@ package dev.crier.privacy;
  * A text as the detectors read it, whatever the keyboard or editor made of it: format characters (zero-width
  * spaces and joiners, word joiner, byte-order mark, soft hyphen: category Cf) dropped; every decimal digit (Nd:
  * Arabic-Indic, full-width, Devanagari...) as its ASCII digit; every space separator (Zs: no-break, narrow no-break,
- * thin...) as ' '; every dash (Pd) as '-'; middle dots and dot leaders as '.'; full-width ASCII forms as ASCII. Each
+ * thin...) as ' '; every dash (Pd) and the minus signs people type for one as '-'; middle dots and dot leaders as '.'; full-width ASCII forms as ASCII. Each
  * character keeps the span of the original code point it came from, so a match maps back to exactly the original
  * characters it covers. A text that needs none of this (most: plain ASCII, accented letters, emoji) is its own
  * skeleton, with no tables.
@@ -77,6 +77,11 @@ final class Skeleton {
                 return '-';
             default:
                 break;
+        }
+        // Minus sign, modifier letter minus and hyphen bullet are not dashes to Unicode (Sm, Sk, Po), but editors and
+        // people use them as one between groups of digits.
+        if (cp == 0x2212 || cp == 0x02D7 || cp == 0x2043) {
+            return '-';
         }
         if (cp == 0x00B7 || cp == 0x2024 || cp == 0x2027 || cp == 0xFE52) {
             return '.';

@@ -30,6 +30,7 @@ class DetectorTest {
             SIN in Devanagari digits           | \u0967\u0969\u0966-\u096C\u096F\u0968-\u096B\u096A\u096A | SIN
             SIN with em dashes                 | 130\u2014692\u2014544                     | SIN
             SIN with en dashes                 | 130\u2013692\u2013544                     | SIN
+            SIN with minus signs               | 130\u2212692\u2212544                     | SIN
             SIN with minus-like hyphens        | 130\u2010692\u2011544                     | SIN
             SIN in dotted groups               | 130.692.544                               | SIN
             SIN split by zero-width characters | 13\u200B0 6\u200C92 5\u200D4\uFEFF4        | SIN
@@ -37,6 +38,7 @@ class DetectorTest {
             card with no-break spaces          | 4111\u00A01111\u00A01111\u00A01111        | PAYMENT_CARD
             card in full-width digits          | \uFF14\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11 | PAYMENT_CARD
             card with en dashes                | 4111\u20131111\u20131111\u20131111        | PAYMENT_CARD
+            card with minus signs              | 4111\u22121111\u22121111\u22121111        | PAYMENT_CARD
             card in dotted fours               | 4111.1111.1111.1111                       | PAYMENT_CARD
             card split by word joiners         | 4111\u20601111\u20601111\u20601111        | PAYMENT_CARD
             e-mail split by zero-width spaces  | pat\u200B.smith@gma\u200Bil.com           | EMAIL

@@ -2,7 +2,6 @@ package dev.crier.stack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static dev.crier.stack.EndToEndTest.as;
+import static dev.crier.stack.EndToEndTest.sandboxPostsOf;
+import static dev.crier.stack.EndToEndTest.timeline;
+import static dev.crier.stack.EndToEndTest.url;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,11 +28,9 @@ class EvasionEndToEndTest {
 
     static final Duration FLOW = Duration.ofSeconds(90);
     static final ObjectMapper JSON = new ObjectMapper();
-    static LocalStack stack;
-
     @BeforeAll
     static void start() {
-        stack = SharedStack.get();
+        EndToEndTest.stack = SharedStack.get();
     }
 
     /**
@@ -93,7 +94,7 @@ class EvasionEndToEndTest {
         List<String> rules = given(as("auditor")).get(url("ingest") + "/v1/drafts/" + id).then().statusCode(200)
                 .extract().jsonPath().getList("decision.reasons.ruleId", String.class);
         assertThat(rules).as("the rules that decided").contains(evasion.rule());
-        await().atMost(FLOW).untilAsserted(() -> assertThat(timelineTypes(id))
+        await().atMost(FLOW).untilAsserted(() -> assertThat(timeline(id))
                 .contains("dev.crier.draft.submitted", "dev.crier.post.decided"));
 
         assertThat(sandboxPostsOf(id)).as("posts on the sandbox").isEmpty();
@@ -128,23 +129,5 @@ class EvasionEndToEndTest {
     static String status(String id) {
         return given(as("submitter")).get(url("ingest") + "/v1/drafts/" + id).then().statusCode(200)
                 .extract().path("status");
-    }
-
-    static List<Object> sandboxPostsOf(String id) {
-        return given(as("ops")).queryParam("postId", id).get(url("publish") + "/v1/sandbox/posts")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-    }
-
-    static List<String> timelineTypes(String id) {
-        return given(as("auditor")).get(url("audit") + "/v1/audit/posts/" + id)
-                .then().extract().jsonPath().getList("records.type", String.class);
-    }
-
-    static RequestSpecification as(String role) {
-        return given().auth().oauth2(stack.infra().tokens().issue(role));
-    }
-
-    static String url(String service) {
-        return stack.service(service).url();
     }
 }

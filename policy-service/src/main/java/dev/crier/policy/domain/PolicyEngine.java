@@ -48,18 +48,27 @@ public final class PolicyEngine {
     }
 
     /**
-     * Runs every rule a few times over a draft that reaches each of them, so that the first drafts after a start or a
-     * reload are not the ones that load classes, models and regular expressions against their budget.
+     * Runs every rule a few times over drafts that reach each of them, so that the first drafts after a start or a
+     * reload are not the ones that load classes, models and regular expressions against their budget. The drafts
+     * take every path of the language check too: one plain by its function words, short versions that only the
+     * n-gram models can tell apart (their tables load on first use, close to a second), and letters of another script
+     * (Lingua's alphabet rules).
      */
     public void warmUp() {
-        Draft sample = new Draft("Flu clinics open Monday: see https://www.canada.ca/flu or write to info@canada.ca, "
-                + "613-555-0100. #FluSeason 🙂", "en", java.util.Map.of("fr", "Les cliniques ouvrent lundi : "
-                + "https://www.canada.ca/grippe, 613-555-0100. #SaisonGrippe"), List.of("x", "mastodon", "bluesky"),
-                List.of(new Draft.Media("https://www.canada.ca/a.jpg", "A nurse gives a flu shot to an older man", "image/jpeg")),
-                new Draft.Author("warm-up", null, null), null, null, null, null);
+        List<Draft> samples = List.of(
+                sample("Flu clinics open Monday: see https://www.canada.ca/flu or write to info@canada.ca, 613-555-0100. "
+                                + "#FluSeason 🙂", "Les cliniques ouvrent lundi : https://www.canada.ca/grippe, 613-555-0100. #SaisonGrippe",
+                        List.of(new Draft.Media("https://www.canada.ca/a.jpg", "A nurse gives a flu shot to an older man", "image/jpeg"))),
+                sample("Employment Insurance payments arrive Thursday.", "Les paiements d'assurance-emploi arrivent jeudi.", List.of()),
+                sample("Passport offices close early.", "Здравствуйте, бюро паспортов закрывается рано.", List.of()));
         for (int i = 0; i < 200; i++) {
-            evaluate(sample);
+            evaluate(samples.get(i % samples.size()));
         }
+    }
+
+    private static Draft sample(String english, String french, List<Draft.Media> media) {
+        return new Draft(english, "en", java.util.Map.of("fr", french), List.of("x", "mastodon", "bluesky"), media,
+                new Draft.Author("warm-up", null, null), null, null, null, null);
     }
 
     public PolicyRef policy() {

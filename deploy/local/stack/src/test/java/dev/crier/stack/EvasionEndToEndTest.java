@@ -100,8 +100,10 @@ class EvasionEndToEndTest {
         assertThat(sandboxPostsOf(id)).as("posts on the sandbox").isEmpty();
         assertThat(status(id)).as("still not published").isEqualTo(evasion.status());
         if (!evasion.sensitive().isEmpty()) {
-            String audited = JSON.writeValueAsString(given(as("auditor")).get(url("audit") + "/v1/audit/posts/" + id)
-                    .then().statusCode(200).extract().jsonPath().getList("records.data", Object.class));
+            // Parsed and written again by Jackson, which writes every character as itself, never as an escape.
+            String audited = JSON.readTree(given(as("auditor")).get(url("audit") + "/v1/audit/posts/" + id)
+                    .then().statusCode(200).extract().asString()).path("records").toString();
+            assertThat(audited).as("the audit's records of the draft").contains("dev.crier.draft.submitted");
             assertThat(audited).as("the audit's records of the draft").doesNotContain(evasion.sensitive())
                     .doesNotContain(withoutFormatCharacters(evasion.sensitive()));
         }

@@ -94,4 +94,18 @@ public final class ServiceProcess {
         process = null;
     }
 
+    /** Ends the service as a crash would: SIGKILL, no shutdown hook, nothing flushed or committed on the way out. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            process = null;
+        }
+    }
+
 }

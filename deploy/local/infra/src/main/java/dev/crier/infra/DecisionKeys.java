@@ -43,7 +43,7 @@ public final class DecisionKeys {
                 KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 Path partial = dir.resolve("decision-signing.pem.new");
                 Files.writeString(partial, Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
-                Tokens.restrict(partial);
+                PrivateFiles.restrict(partial);
                 String keyId = keyId(pair);
                 Files.writeString(trusted.resolve(keyId + ".pem"), Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
                 Files.move(partial, priv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

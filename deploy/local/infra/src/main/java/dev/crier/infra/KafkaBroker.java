@@ -218,7 +218,7 @@ public final class KafkaBroker implements AutoCloseable {
                 StringBuilder file = new StringBuilder("# Kafka client settings of the principal " + principal + "; keep private\n")
                         .append("bootstrap.servers=").append(bootstrapServers()).append('\n');
                 credentials.clientSettings(principal).forEach((key, value) -> file.append(key).append('=').append(value).append('\n'));
-                KafkaCredentials.writePrivate(clientsDir().resolve(principal + ".properties"), file.toString());
+                PrivateFiles.write(clientsDir().resolve(principal + ".properties"), file.toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -282,7 +282,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "") ;
-        KafkaCredentials.writePrivate(config, props);
+        PrivateFiles.write(config, props);
         Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
                 "rootLogger.level=WARN",
                 "rootLogger.appenderRef.file.ref=file",

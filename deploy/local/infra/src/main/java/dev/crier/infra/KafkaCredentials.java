@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -73,7 +72,7 @@ final class KafkaCredentials {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            writePrivate(tmp, "");
+            PrivateFiles.write(tmp, "");
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 passwords.store(out, "Kafka SCRAM passwords of the local infrastructure; keep private");
             }
@@ -81,17 +80,5 @@ final class KafkaCredentials {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Writes a file that holds a secret: readable by its owner alone where the file system knows owners. */
-    static void writePrivate(Path target, String content) throws IOException {
-        Files.deleteIfExists(target);
-        Files.createFile(target);
-        try {
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the user's profile folder already keeps it from other users.
-        }
-        Files.writeString(target, content, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package dev.crier.infra;
 
+import dev.crier.events.signing.Pem;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -58,9 +59,9 @@ public final class Tokens {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
-                Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-                restrict(priv);
+                Files.writeString(pub, Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
+                Files.writeString(priv, Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                PrivateFiles.restrict(priv);
             }
             return new Tokens(dir, readPrivateKey(Files.readString(priv)), Files.readString(pub));
         } catch (IOException e) {
@@ -189,7 +190,7 @@ public final class Tokens {
             for (String role : ROLES) {
                 Path file = folder.resolve(role + ".jwt");
                 Files.writeString(file, issue(role), StandardCharsets.US_ASCII);
-                restrict(file);
+                PrivateFiles.restrict(file);
             }
             return folder;
         } catch (IOException e) {
@@ -200,19 +201,5 @@ public final class Tokens {
     private static PrivateKey readPrivateKey(String pem) throws GeneralSecurityException {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's own permissions apply.
-        }
     }
 }

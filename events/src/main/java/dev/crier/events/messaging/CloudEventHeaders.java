@@ -33,13 +33,17 @@ public final class CloudEventHeaders {
     }
 
     public static Headers of(Event<?> event) {
+        return of(new Attributes(event.id(), event.type(), event.source(), event.postId(), event.time()));
+    }
+
+    public static Headers of(Attributes event) {
         Headers headers = new RecordHeaders();
         put(headers, SPEC_VERSION, "1.0");
         put(headers, ID, event.id());
         put(headers, SOURCE, event.source());
         put(headers, TYPE, event.type().ceType());
         put(headers, TIME, event.time().toString());
-        put(headers, SUBJECT, event.postId());
+        put(headers, SUBJECT, event.subject());
         put(headers, CONTENT_TYPE, "application/json");
         return headers;
     }

@@ -29,10 +29,15 @@ public final class KafkaEvents {
 
     /** A message for an emitter: it goes to its type's topic, whatever the channel's default. */
     public <T> Message<String> toMessage(Event<T> event) {
-        String json = codec.encode(event.type(), event.data());
+        return toMessage(new CloudEventHeaders.Attributes(event.id(), event.type(), event.source(), event.postId(),
+                event.time()), codec.encode(event.type(), event.data()));
+    }
+
+    /** A message for an event already encoded (as an outbox keeps it): the same record as {@link #toMessage(Event)}. */
+    public Message<String> toMessage(CloudEventHeaders.Attributes event, String json) {
         return Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.type().topic())
-                .withKey(event.postId())
+                .withKey(event.subject())
                 .withHeaders(CloudEventHeaders.of(event))
                 .build());
     }

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,12 +36,17 @@ public class EventSender {
      * @throws EventNotSentException when the broker did not acknowledge in time or refused
      */
     public void send(List<? extends Event<?>> events) {
+        sendMessages(events.stream().map(e -> kafkaEvents.toMessage(e)).toList());
+    }
+
+    /** Blocks until all these records (made by {@link KafkaEvents}) are acknowledged. */
+    public void sendMessages(List<Message<String>> messages) {
         try {
-            Uni.join().all(events.stream().map(e -> emitter.sendMessage(kafkaEvents.toMessage(e))).toList())
+            Uni.join().all(messages.stream().map(emitter::sendMessage).toList())
                     .andFailFast()
                     .await().atMost(timeout);
         } catch (RuntimeException e) {
-            throw new EventNotSentException("Kafka did not acknowledge " + events.size() + " event(s)", e);
+            throw new EventNotSentException("Kafka did not acknowledge " + messages.size() + " event(s)", e);
         }
     }
 

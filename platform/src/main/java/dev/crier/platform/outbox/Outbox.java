@@ -1,0 +1,67 @@
+package dev.crier.platform.outbox;
+
+import dev.crier.events.Event;
+import dev.crier.events.EventCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * The one way a Crier service saves a change and then sends its events: {@link #add} writes the events to the
+ * service's {@code outbox} table inside the transaction of the change, so both commit or neither does; the
+ * {@link OutboxRelay} then sends them and deletes them once Kafka acknowledged them. An event whose id is already
+ * waiting is not added twice.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EventCodec codec;
+
+    public Outbox(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    /** Adds the events, in this order, to the transaction of {@code c}. */
+    public void add(Connection c, List<? extends Event<?>> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbox (event_id, ce_type, source, subject, event_time, payload) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (event_id) DO NOTHING""")) {
+            for (Event<?> event : events) {
+                ps.setString(1, event.id());
+                ps.setString(2, event.type().ceType());
+                ps.setString(3, event.source());
+                ps.setString(4, event.postId());
+                ps.setTimestamp(5, Timestamp.from(event.time()));
+                ps.setString(6, encode(event));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public void add(Connection c, Event<?> event) throws SQLException {
+        add(c, List.of(event));
+    }
+
+    /** Whether an event about this subject (a post id) is still waiting to be sent. */
+    public boolean waiting(Connection c, String subject) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE subject = ? LIMIT 1")) {
+            ps.setString(1, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private <T> String encode(Event<T> event) {
+        return codec.encode(event.type(), event.data());
+    }
+}

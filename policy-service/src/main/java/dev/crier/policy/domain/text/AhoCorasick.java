@@ -20,9 +20,13 @@ public final class AhoCorasick {
     private final int width;
     /**
      * The complete automaton in one array, a row of {@link #width} columns per state: a row per state of only the
-     * characters the patterns use keeps the table small enough to stay in the processor's caches.
+     * characters the patterns use keeps the table small enough to stay in the processor's caches. Each entry is where
+     * the next state's row starts, so that a step is one look-up with no multiplication, with {@link #OUTPUTS} set
+     * when patterns end in that state (a row starts below 2^31, the table being an array): the search waits on this
+     * chain of look-ups, one per character.
      */
     private final int[] next;
+    private static final int OUTPUTS = 1 << 31;
     /** The patterns that end in state s are outputs[ends[s]] to outputs[ends[s + 1] - 1]. */
     private final int[] ends;
     private final int[] outputs;
@@ -98,20 +102,25 @@ public final class AhoCorasick {
         for (int s = 0; s < full.length; s++) {
             // A character of no pattern leads every state to the root: column 0 stays 0.
             for (int c = 0; c < ALPHABET; c++) {
-                next[s * width + column[c]] = column[c] == 0 ? 0 : full[s][c];
+                int target = column[c] == 0 ? 0 : full[s][c];
+                next[s * width + column[c]] = target * width | (out.get(target).isEmpty() ? 0 : OUTPUTS);
             }
             ends[s + 1] = ends[s] + out.get(s).size();
         }
     }
 
     public void search(char[] text, Matches matches) {
-        int state = 0;
+        int row = 0;
         for (int i = 0; i < text.length; i++) {
             char c = text[i];
-            state = next[state * width + (c < ALPHABET ? column[c] : 0)];
-            for (int o = ends[state]; o < ends[state + 1]; o++) {
-                int p = outputs[o];
-                matches.found(p, i + 1 - lengths[p], i + 1);
+            int step = next[row + (c < ALPHABET ? column[c] : 0)];
+            row = step & ~OUTPUTS;
+            if (step < 0) {
+                int state = row / width;
+                for (int o = ends[state]; o < ends[state + 1]; o++) {
+                    int p = outputs[o];
+                    matches.found(p, i + 1 - lengths[p], i + 1);
+                }
             }
         }
     }

@@ -404,8 +404,9 @@ public final class Detector {
         for (char ch : " .-()+".toCharArray()) {
             GATE_CLASSES[ch] = GAP;
         }
-        // The first letters of what the credential patterns look for, in both cases where they ignore case.
-        for (char ch : "@pPmMsSkKtTbBeAgxX".toCharArray()) {
+        // A letter of each word or prefix the credential patterns look for, in both cases where they ignore case:
+        // the rarest one, so that few chars of running text are cues ('c' of secret, 'k' of token, 'J' of eyJ).
+        for (char ch : "@pPmMcCkKbBJA_x".toCharArray()) {
             GATE_CLASSES[ch] = CUE;
         }
     }
@@ -456,21 +457,20 @@ public final class Detector {
         return gates;
     }
 
-    /** The gate the cue letter at {@code i} opens: what the credential patterns need there, or 0. */
+    /** The gate the cue at {@code i} opens: what the credential patterns need around it, or 0. */
     private static int cue(String s, int i) {
         return switch (lowerAscii(s.charAt(i))) {
             case '@' -> AT_SIGN;
             case 'p' -> at(s, i, "password") || at(s, i, "passcode") || at(s, i, "passwd") || at(s, i, "pass phrase")
                     || at(s, i, "passphrase") || at(s, i, "pwd") ? SECRET_WORD : 0;
             case 'm' -> at(s, i, "mot de passe") ? SECRET_WORD : 0;
-            case 's' -> at(s, i, "secret") ? SECRET_WORD : 0;
-            case 'k' -> at(s, i, "key") ? SECRET_WORD : 0;
-            case 't' -> at(s, i, "token") ? SECRET_WORD : 0;
+            case 'c' -> at(s, i - 2, "secret") ? SECRET_WORD : 0;
+            case 'k' -> at(s, i, "key") || at(s, i - 2, "token") ? SECRET_WORD : 0;
             case 'b' -> at(s, i, "bearer") ? BEARER : 0;
-            case 'e' -> s.startsWith("eyJ", i) ? JWT_GATE : 0;
+            case 'j' -> s.startsWith("eyJ", i - 2) ? JWT_GATE : 0;
             case 'a' -> s.startsWith("AKIA", i) || s.startsWith("ASIA", i) ? AWS : 0;
-            case 'g' -> s.startsWith("gh", i) && i + 3 < s.length() && "pousr".indexOf(s.charAt(i + 2)) >= 0
-                    && s.charAt(i + 3) == '_' || s.startsWith("github_pat_", i) ? GITHUB : 0;
+            case '_' -> s.startsWith("gh", i - 3) && "pousr".indexOf(s.charAt(i - 1)) >= 0
+                    || s.startsWith("github_pat_", i - 6) ? GITHUB : 0;
             case 'x' -> s.startsWith("xox", i) && i + 4 < s.length() && "abposr".indexOf(s.charAt(i + 3)) >= 0
                     && s.charAt(i + 4) == '-' ? SLACK : 0;
             default -> 0;
@@ -479,7 +479,7 @@ public final class Detector {
 
     /** Whether {@code word} (lower-case ASCII) is at {@code at} in {@code s}, in any ASCII case. */
     private static boolean at(String s, int at, String word) {
-        if (at + word.length() > s.length()) {
+        if (at < 0 || at + word.length() > s.length()) {
             return false;
         }
         for (int k = 0; k < word.length(); k++) {

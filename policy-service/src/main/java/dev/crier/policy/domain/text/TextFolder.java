@@ -180,36 +180,36 @@ public final class TextFolder {
      * folded one, and without spaced letters the joined text is too, so the other two checks are exact.
      */
     private static int passesNeeded(MappedText t) {
-        int n = t.length();
-        int wordStart = -1;
-        boolean letter = false;
-        boolean leet = false;
-        boolean bang = false;
+        char[] cs = t.chars();
+        int n = cs.length;
         boolean stretch = false;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? t.charAt(i) : ' ';
-            if (isWordish(c)) {
-                if (wordStart < 0) {
-                    wordStart = i;
-                    letter = false;
-                    leet = false;
-                    bang = false;
-                }
-                letter |= Chars.isLetter(c);
+        int i = 0;
+        while (i < n) {
+            if (!isWordish(cs[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean letter = false;
+            boolean leet = false;
+            boolean bang = false;
+            for (; i < n && isWordish(cs[i]); i++) {
+                char c = cs[i];
+                boolean isLetter = Chars.isLetter(c);
+                letter |= isLetter;
                 // A '!' ending a word is punctuation, and stays: only one with more of the word after it is leet.
                 leet |= bang && c != '!' || c != '!' && Leet.letterFor(c) != c;
                 bang |= c == '!';
-            } else if (wordStart >= 0) {
-                if (letter && leet) {
-                    return ALL;
+                if (isLetter) {
+                    // Equal letters in a row are in one word; single letters are where the spaced ones start.
+                    stretch |= i - start >= 2 && c == cs[i - 1] && c == cs[i - 2];
+                    if (i + 4 < n && isSingleLetter(t, i) && isSeparator(cs[i + 1]) && isSingleLetter(t, i + 2)
+                            && isSeparator(cs[i + 3]) && isSingleLetter(t, i + 4)) {
+                        return ALL;
+                    }
                 }
-                wordStart = -1;
             }
-            if (i >= 2 && i < n && c == t.charAt(i - 1) && c == t.charAt(i - 2) && Chars.isLetter(c)) {
-                stretch = true;
-            }
-            if (i + 4 < n && isSingleLetter(t, i) && isSeparator(t.charAt(i + 1)) && isSingleLetter(t, i + 2)
-                    && isSeparator(t.charAt(i + 3)) && isSingleLetter(t, i + 4)) {
+            if (letter && leet) {
                 return ALL;
             }
         }

@@ -390,30 +390,55 @@ public final class Detector {
         }
     }
 
+    /** What each ASCII char is to the gates: most letters are {@link #PLAIN}, and cost a look-up and a branch. */
+    private static final byte PLAIN = 0;
+    private static final byte DIGIT = 1;
+    private static final byte GAP = 2;
+    private static final byte CUE = 3;
+    private static final byte[] GATE_CLASSES = new byte[128];
+
+    static {
+        for (char ch = '0'; ch <= '9'; ch++) {
+            GATE_CLASSES[ch] = DIGIT;
+        }
+        for (char ch : " .-()+".toCharArray()) {
+            GATE_CLASSES[ch] = GAP;
+        }
+        // A letter of each word or prefix the credential patterns look for, in both cases where they ignore case:
+        // the rarest one, so that few chars of running text are cues ('c' of secret, 'k' of token, 'J' of eyJ).
+        for (char ch : "@pPmMcCkKbBJA_x".toCharArray()) {
+            GATE_CLASSES[ch] = CUE;
+        }
+    }
+
     /**
      * The gates {@code s} opens, in one pass: a run of {@value #DIGIT_RUN_MIN} digits or more, each at most
      * {@value #DIGIT_GAP_MAX} of " .-()+" from the next (every SIN, card and phone number; dates, times and short
      * numbers lack it); '@'; the words and prefixes the credential patterns cannot match without, in any case where
-     * they ignore it; a digit before a dot (private IPs); a dot before an internal name (internal hosts).
+     * they ignore it (whole: "passport" opens nothing); a private network's first number and its dot (private IPs); a
+     * dot before an internal name (internal hosts).
      */
     static int gates(String s) {
         int gates = 0;
         int run = 0;
         int gap = 0;
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
             char ch = s.charAt(i);
-            if (ch >= '0' && ch <= '9') {
+            byte kind = ch < 128 ? GATE_CLASSES[ch] : PLAIN;
+            if (kind == DIGIT) {
                 run = gap <= DIGIT_GAP_MAX ? run + 1 : 1;
                 gap = 0;
                 if (run >= DIGIT_RUN_MIN) {
                     gates |= NUMBER;
                 }
-                if (i + 1 < s.length() && s.charAt(i + 1) == '.') {
+                if (i + 1 < n && s.charAt(i + 1) == '.'
+                        && (s.startsWith("10", i - 1) || s.startsWith("172", i - 2) || s.startsWith("192", i - 2))) {
                     gates |= IP;
                 }
                 continue;
             }
-            if (ch == ' ' || ch == '.' || ch == '-' || ch == '(' || ch == ')' || ch == '+') {
+            if (kind == GAP) {
                 gap++;
                 if (ch == '-' && s.startsWith(BEGIN, i)) {
                     gates |= KEY_BLOCK;
@@ -425,27 +450,36 @@ public final class Detector {
             }
             run = 0;
             gap = 0;
-            switch (lowerAscii(ch)) {
-                case '@' -> gates |= AT_SIGN;
-                case 'p' -> gates |= at(s, i, "pass") || at(s, i, "pwd") ? SECRET_WORD : 0;
-                case 's' -> gates |= at(s, i, "secret") ? SECRET_WORD : 0;
-                case 'k' -> gates |= at(s, i, "key") ? SECRET_WORD : 0;
-                case 't' -> gates |= at(s, i, "token") ? SECRET_WORD : 0;
-                case 'b' -> gates |= at(s, i, "bearer") ? BEARER : 0;
-                case 'e' -> gates |= s.startsWith("eyJ", i) ? JWT_GATE : 0;
-                case 'a' -> gates |= s.startsWith("AKIA", i) || s.startsWith("ASIA", i) ? AWS : 0;
-                case 'g' -> gates |= s.startsWith("gh", i) || s.startsWith("github_pat_", i) ? GITHUB : 0;
-                case 'x' -> gates |= s.startsWith("xox", i) ? SLACK : 0;
-                default -> {
-                }
+            if (kind == CUE) {
+                gates |= cue(s, i);
             }
         }
         return gates;
     }
 
+    /** The gate the cue at {@code i} opens: what the credential patterns need around it, or 0. */
+    private static int cue(String s, int i) {
+        return switch (lowerAscii(s.charAt(i))) {
+            case '@' -> AT_SIGN;
+            case 'p' -> at(s, i, "password") || at(s, i, "passcode") || at(s, i, "passwd") || at(s, i, "pass phrase")
+                    || at(s, i, "passphrase") || at(s, i, "pwd") ? SECRET_WORD : 0;
+            case 'm' -> at(s, i, "mot de passe") ? SECRET_WORD : 0;
+            case 'c' -> at(s, i - 2, "secret") ? SECRET_WORD : 0;
+            case 'k' -> at(s, i, "key") || at(s, i - 2, "token") ? SECRET_WORD : 0;
+            case 'b' -> at(s, i, "bearer") ? BEARER : 0;
+            case 'j' -> s.startsWith("eyJ", i - 2) ? JWT_GATE : 0;
+            case 'a' -> s.startsWith("AKIA", i) || s.startsWith("ASIA", i) ? AWS : 0;
+            case '_' -> s.startsWith("gh", i - 3) && "pousr".indexOf(s.charAt(i - 1)) >= 0
+                    || s.startsWith("github_pat_", i - 6) ? GITHUB : 0;
+            case 'x' -> s.startsWith("xox", i) && i + 4 < s.length() && "abposr".indexOf(s.charAt(i + 3)) >= 0
+                    && s.charAt(i + 4) == '-' ? SLACK : 0;
+            default -> 0;
+        };
+    }
+
     /** Whether {@code word} (lower-case ASCII) is at {@code at} in {@code s}, in any ASCII case. */
     private static boolean at(String s, int at, String word) {
-        if (at + word.length() > s.length()) {
+        if (at < 0 || at + word.length() > s.length()) {
             return false;
         }
         for (int k = 0; k < word.length(); k++) {

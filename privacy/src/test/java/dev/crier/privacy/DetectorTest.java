@@ -123,7 +123,8 @@ class DetectorTest {
                 "eyJ", "eyj", "AKIA", "ASIA", "IOSFODNN7EXAMPLE", "ghp_", "github_pat_", "xoxb-", "abcdefghij0123456789",
                 "-----BEGIN ", "RSA PRIVATE KEY-----", "-----END ", "-----BEGIN PRIVATE KEY-----", ".corp", ".internal",
                 "build01", "10.", "192.168", "130 692 544", "4111 1111 1111 1111", "(613) 555-0199", "+1 613-555-0199",
-                "2030-01-01T09:00:00Z");
+                "2030-01-01T09:00:00Z", "passport", "pass", "passwd", "PASSCODE", "gh", "ghs_", "xox", "xoxp-", "172.",
+                "172.16", "10.0", "192.", "Mot de passe", "access key");
         Random random = new Random(20261207);
         Set<Kind> seen = EnumSet.noneOf(Kind.class);
         for (int n = 0; n < 100_000; n++) {

@@ -31,7 +31,8 @@ public final class EmbargoRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (ScannedDraft.Version v : draft.versions()) {
             String folded = v.folded().toString();
-            if (!folded.contains("embargo") && !folded.contains("publi")) {
+            // Every notice holds one of these words.
+            if (!folded.contains("embargo") && !folded.contains("publish") && !folded.contains("publier")) {
                 continue;
             }
             Matcher m = NOTICE.matcher(folded);

@@ -43,7 +43,7 @@ public final class HashtagRule implements Rule {
     public List<Finding> check(ScannedDraft draft) {
         List<Finding> findings = new ArrayList<>();
         for (ScannedDraft.Version v : draft.versions()) {
-            if (!v.contains('#') && !v.contains('\uff03')) {
+            if (!mayHoldLowerCaseHashtag(v.text())) {
                 continue;
             }
             for (Extractor.Entity tag : TwitterEntities.hashtags(v.text())) {
@@ -61,6 +61,20 @@ public final class HashtagRule implements Rule {
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether a hashtag sign is followed by a lower-case letter: a hashtag's name starts right after its sign, so
+     * without one no hashtag is in lower case, and twitter-text's costly expression need not look for any.
+     */
+    static boolean mayHoldLowerCaseHashtag(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '#' || c == '\uff03') && Character.isLowerCase(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The fewest dictionary words the text splits into, or 0 when it does not split into words at all. */

@@ -65,10 +65,10 @@ public final class PartisanRule implements Rule {
                     findings.add(finding(v, text, call.start(), word.end(), "'" + call.term() + "' with " + word.term()));
                 }
             }
-            int[] sentence = sentences(text);
             // A sentence is one stretch of text, so if any call shares a party's sentence, the nearest call does:
-            // look at the nearest call before the party, then after it.
-            Lexicon.Hit<Kind>[] nextCall = nextCalls(hits);
+            // look at the nearest call before the party, then after it. Both tables only once a party is named.
+            int[] sentence = null;
+            Lexicon.Hit<Kind>[] nextCall = null;
             Lexicon.Hit<Kind> lastCall = null;
             for (int i = 0; i < hits.size(); i++) {
                 var party = hits.get(i);
@@ -77,6 +77,10 @@ public final class PartisanRule implements Rule {
                 }
                 if (party.value() != Kind.PARTY) {
                     continue;
+                }
+                if (sentence == null) {
+                    sentence = sentences(text);
+                    nextCall = nextCalls(hits);
                 }
                 var call = lastCall != null && sentence[lastCall.start()] == sentence[party.start()] ? lastCall
                         : nextCall[i] != null && sentence[nextCall[i].start()] == sentence[party.start()] ? nextCall[i] : null;

@@ -3,6 +3,7 @@ package dev.crier.policy.domain.rules;
 import dev.crier.events.Finding;
 import dev.crier.policy.domain.ScannedDraft;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,17 +31,22 @@ public final class PlainLanguageRule implements Rule {
 
     @Override
     public List<Finding> check(ScannedDraft draft) {
-        return draft.versions().stream().filter(v -> v.language().equals("en")).flatMap(v -> {
+        List<Finding> findings = new ArrayList<>();
+        for (ScannedDraft.Version v : draft.versions()) {
+            if (!v.language().equals("en")) {
+                continue;
+            }
             double grade = grade(v.text());
             if (Double.isNaN(grade) || grade <= maxGrade) {
-                return java.util.stream.Stream.empty();
+                continue;
             }
             String g = String.format(Locale.ROOT, "%.1f", grade);
-            return java.util.stream.Stream.of(Found.at(id(), action, false, v, 0, v.text().length(), null,
+            findings.add(Found.at(id(), action, false, v, 0, v.text().length(), null,
                     "Reads at grade " + g + ", above grade " + (int) maxGrade + ": many readers will struggle.",
                     "Niveau de lecture " + g + ", au-dessus de " + (int) maxGrade + " : plusieurs lecteurs auront de la difficulté.",
                     "Use shorter sentences and everyday words."));
-        }).toList();
+        }
+        return findings;
     }
 
     /**

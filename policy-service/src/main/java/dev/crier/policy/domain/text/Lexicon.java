@@ -26,8 +26,8 @@ public final class Lexicon<T> {
 
     private final List<Entry<T>> entries = new ArrayList<>();
     private final Map<String, Entry<T>> words = new HashMap<>();
-    private final AhoCorasick automaton;
-    /** The few terms that are not ASCII even folded (an emoji): searched directly, outside the automaton. */
+    private final WordTrie trie;
+    /** The few terms that are not ASCII even folded (an emoji): searched directly, outside the trie. */
     private final Map<String, Entry<T>> symbols = new LinkedHashMap<>();
 
     public Lexicon(Map<String, T> terms) {
@@ -50,25 +50,27 @@ public final class Lexicon<T> {
             }
         });
         entries.addAll(patterns.values());
-        automaton = new AhoCorasick(new ArrayList<>(patterns.keySet()));
+        trie = new WordTrie(new ArrayList<>(patterns.keySet()));
     }
 
     /** Every whole-word hit, longest first where hits overlap, in text order. */
     public List<Hit<T>> find(MappedText view) {
         List<Hit<T>> hits = new ArrayList<>();
-        automaton.search(view.chars(), (p, start, end) -> {
+        trie.searchAtWordStarts(view.chars(), (p, start, end) -> {
             Entry<T> e = entries.get(p);
             if (view.isWholeWord(start, end) && (!e.needsStretch() || anyStretched(view, start, end))) {
                 hits.add(new Hit<>(e.value(), e.term(), start, end));
             }
         });
         findHidden(view, hits);
-        String text = symbols.isEmpty() ? "" : view.toString();
-        symbols.forEach((symbol, e) -> {
-            for (int at = text.indexOf(symbol); at >= 0; at = text.indexOf(symbol, at + symbol.length())) {
-                hits.add(new Hit<>(e.value(), e.term(), at, at + symbol.length()));
-            }
-        });
+        if (!symbols.isEmpty()) {
+            String text = view.toString();
+            symbols.forEach((symbol, e) -> {
+                for (int at = text.indexOf(symbol); at >= 0; at = text.indexOf(symbol, at + symbol.length())) {
+                    hits.add(new Hit<>(e.value(), e.term(), at, at + symbol.length()));
+                }
+            });
+        }
         return longestWithoutOverlap(hits);
     }
 

@@ -8,6 +8,7 @@ public final class MappedText {
 
     private final String original;
     private final char[] chars;
+    /** Null when character i came from character i of the original (most folds: one char for one, none stretched). */
     private final int[] from;
     private final int[] to;
     private final boolean[] stretched;
@@ -19,6 +20,11 @@ public final class MappedText {
         this.from = from;
         this.to = to;
         this.stretched = stretched;
+    }
+
+    /** A view of as many chars as the original, each from the original char at its index. */
+    MappedText(String original, char[] chars) {
+        this(original, chars, null, null, null);
     }
 
     public String original() {
@@ -39,16 +45,22 @@ public final class MappedText {
 
     /** Where the view's characters [start, end) came from in the original, as [originalStart, originalEnd). */
     public int originalStart(int start) {
-        return start < chars.length ? from[start] : original.length();
+        if (start >= chars.length) {
+            return original.length();
+        }
+        return from == null ? start : from[start];
     }
 
     public int originalEnd(int end) {
-        return end > 0 ? to[end - 1] : 0;
+        if (end <= 0) {
+            return 0;
+        }
+        return to == null ? end : to[end - 1];
     }
 
     /** True when the view's character stands for a run of three or more equal letters (fuuuuck). */
     public boolean stretched(int i) {
-        return stretched[i];
+        return stretched != null && stretched[i];
     }
 
     /** Whether [start, end) is a whole word or phrase: no letter or digit touches it on either side. */

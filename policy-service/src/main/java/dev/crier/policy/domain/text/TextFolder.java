@@ -27,9 +27,14 @@ public final class TextFolder {
     /** Folded forms of emoji and other code points beyond it, computed on first sight (there are few in use). */
     private static final Map<Integer, String> SUPPLEMENTARY = new ConcurrentHashMap<>();
 
+    /** For each of those, the one char it folds to, or 0 when it folds to none (the soft hyphen) or several (œ). */
+    private static final char[] LATIN_ONE = new char[LATIN.length];
+
     static {
         for (int cp = 0x80; cp < LATIN.length; cp++) {
             LATIN[cp] = foldSlow(cp);
+            boolean one = Character.getType(cp) != Character.FORMAT && LATIN[cp].length() == 1;
+            LATIN_ONE[cp] = one ? LATIN[cp].charAt(0) : 0;
         }
     }
 
@@ -44,7 +49,44 @@ public final class TextFolder {
         return fold(text, true);
     }
 
+    /**
+     * Most texts fold one char for one (ASCII, and the accented letters of English and French): their view is the
+     * text's chars changed in place, with no offset tables. The first char that folds otherwise (a surrogate pair, a
+     * dropped format character, a ligature) sends the text to the general fold.
+     */
     private static MappedText fold(String text, boolean keepCase) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                if (!keepCase && c >= 'A' && c <= 'Z') {
+                    chars[i] = (char) (c + 32);
+                }
+                continue;
+            }
+            char folded = foldsToOne(c);
+            if (folded == 0) {
+                return foldMapped(text, keepCase);
+            }
+            chars[i] = keepCase && (Character.isUpperCase(c) || Character.isTitleCase(c)) ? Character.toUpperCase(folded) : folded;
+        }
+        return new MappedText(text, chars);
+    }
+
+    /** The one char a BMP char at or above U+0080 folds to, or 0 when it folds to none or several, or is a surrogate. */
+    private static char foldsToOne(char c) {
+        if (c < LATIN.length) {
+            return LATIN_ONE[c];
+        }
+        if (Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT) {
+            return 0;
+        }
+        String folded = foldNonAscii(c);
+        return folded.length() == 1 ? folded.charAt(0) : 0;
+    }
+
+    /** Every text's fold, char by char with offset tables (the one-for-one fold is tested against it). */
+    static MappedText foldMapped(String text, boolean keepCase) {
         MappedText.Builder out = new MappedText.Builder(text, text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -113,7 +155,11 @@ public final class TextFolder {
 
     /** The folded text as a filter-evader would have it read: see the class comment. */
     public static MappedText squeeze(MappedText folded) {
-        return needsSqueeze(folded) ? squeezeFully(folded) : folded;
+        return switch (passesNeeded(folded)) {
+            case NONE -> folded;
+            case STRETCHES -> collapseStretches(folded, folded.original());
+            default -> squeezeFully(folded);
+        };
     }
 
     /** Every squeezing pass, whether or not the text needs it (the prefilter is tested against this). */
@@ -123,45 +169,51 @@ public final class TextFolder {
         return collapseStretches(joined, folded.original());
     }
 
+    private static final int NONE = 0;
+    private static final int STRETCHES = 1;
+    private static final int ALL = 2;
+
     /**
-     * Whether squeezing would change anything: a leet symbol or digit inside a word that holds a letter, three single
-     * letters one separator apart, or a letter three times in a row. Most posts have none, and skip three passes.
-     * Without leet inside words the de-leeted text is the folded one, so the other two checks are exact.
+     * Which squeezing passes would change anything: with a leet symbol or digit inside a word that holds a letter, or
+     * three single letters one separator apart, all of them; with only a letter three times in a row (www), only the
+     * last; most posts have none, and skip the three passes. Without leet inside words the de-leeted text is the
+     * folded one, and without spaced letters the joined text is too, so the other two checks are exact.
      */
-    private static boolean needsSqueeze(MappedText t) {
-        int n = t.length();
-        int wordStart = -1;
-        boolean letter = false;
-        boolean leet = false;
-        boolean bang = false;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? t.charAt(i) : ' ';
-            if (isWordish(c)) {
-                if (wordStart < 0) {
-                    wordStart = i;
-                    letter = false;
-                    leet = false;
-                    bang = false;
-                }
-                letter |= Chars.isLetter(c);
+    private static int passesNeeded(MappedText t) {
+        char[] cs = t.chars();
+        int n = cs.length;
+        boolean stretch = false;
+        int i = 0;
+        while (i < n) {
+            if (!isWordish(cs[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean letter = false;
+            boolean leet = false;
+            boolean bang = false;
+            for (; i < n && isWordish(cs[i]); i++) {
+                char c = cs[i];
+                boolean isLetter = Chars.isLetter(c);
+                letter |= isLetter;
                 // A '!' ending a word is punctuation, and stays: only one with more of the word after it is leet.
                 leet |= bang && c != '!' || c != '!' && Leet.letterFor(c) != c;
                 bang |= c == '!';
-            } else if (wordStart >= 0) {
-                if (letter && leet) {
-                    return true;
+                if (isLetter) {
+                    // Equal letters in a row are in one word; single letters are where the spaced ones start.
+                    stretch |= i - start >= 2 && c == cs[i - 1] && c == cs[i - 2];
+                    if (i + 4 < n && isSingleLetter(t, i) && isSeparator(cs[i + 1]) && isSingleLetter(t, i + 2)
+                            && isSeparator(cs[i + 3]) && isSingleLetter(t, i + 4)) {
+                        return ALL;
+                    }
                 }
-                wordStart = -1;
             }
-            if (i >= 2 && i < n && c == t.charAt(i - 1) && c == t.charAt(i - 2) && Chars.isLetter(c)) {
-                return true;
-            }
-            if (i + 4 < n && isSingleLetter(t, i) && isSeparator(t.charAt(i + 1)) && isSingleLetter(t, i + 2)
-                    && isSeparator(t.charAt(i + 3)) && isSingleLetter(t, i + 4)) {
-                return true;
+            if (letter && leet) {
+                return ALL;
             }
         }
-        return false;
+        return stretch ? STRETCHES : NONE;
     }
 
     /** Inside a word (a run of letters, digits and leet symbols holding a letter), leet symbols become letters. */

@@ -76,8 +76,41 @@ class TextFolderTest {
         }
         for (String text : texts) {
             MappedText folded = TextFolder.fold(text);
-            assertThat(TextFolder.squeeze(folded).toString()).as(text)
-                    .isEqualTo(TextFolder.squeezeFully(folded).toString());
+            assertSameView(TextFolder.squeeze(folded), TextFolder.squeezeFully(folded), text);
+        }
+    }
+
+    @Test
+    void theOneForOneFoldIsTheGeneralFold() {
+        var texts = new java.util.ArrayList<String>(java.util.List.of("Très SECRET — Ｃａｎａｄａ", "ÉTÉ À l'île", "ѕесrеt İstanbul ǅ"));
+        dev.crier.policy.corpus.Corpus.load().forEach(e -> {
+            texts.add(e.text());
+            texts.addAll(e.translations().values());
+        });
+        var random = new java.util.Random(11);
+        String alphabet = "aZ é\u00c9\u00ad\u0153\u0130\u01c5\u0441\u0421\uff21\u2014\u200b\ud83d\ude00";
+        for (int i = 0; i < 20_000; i++) {
+            var b = new StringBuilder();
+            for (int j = random.nextInt(8); j > 0; j--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(b.toString());
+        }
+        for (String text : texts) {
+            assertSameView(TextFolder.fold(text), TextFolder.foldMapped(text, false), text);
+            assertSameView(TextFolder.foldKeepingCase(text), TextFolder.foldMapped(text, true), text);
+        }
+    }
+
+    /** The same chars, each from the same span of the original, stretched alike. */
+    private static void assertSameView(MappedText actual, MappedText expected, String text) {
+        assertThat(actual.toString()).as(text).isEqualTo(expected.toString());
+        for (int i = 0; i <= expected.length(); i++) {
+            assertThat(actual.originalStart(i)).as(text + " at " + i).isEqualTo(expected.originalStart(i));
+            assertThat(actual.originalEnd(i)).as(text + " at " + i).isEqualTo(expected.originalEnd(i));
+            if (i < expected.length()) {
+                assertThat(actual.stretched(i)).as(text + " at " + i).isEqualTo(expected.stretched(i));
+            }
         }
     }
 }

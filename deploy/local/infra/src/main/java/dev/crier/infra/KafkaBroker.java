@@ -42,6 +42,16 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * The broker runs as long as the stack and every event passes through it: both compilers (C1 alone leaves its
+     * hot paths, CRC checks, request parsing and SCRAM, at a fraction of C2's speed) and SerialGC (no concurrent GC
+     * threads on two shared cores; its heap holds requests and metadata, the records live in the page cache).
+     * docs/throughput.md.
+     */
+    private static final List<String> BROKER_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m",
+            "-XX:MaxDirectMemorySize=128m");
+    /** The storage format tool runs for a second: C1 alone starts it faster. */
+    private static final List<String> TOOL_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1");
 
     private final Path dir;
     private final int port;
@@ -98,7 +108,7 @@ public final class KafkaBroker implements AutoCloseable {
                         "--add-scram", "SCRAM-SHA-512=[name=" + KafkaAccess.ADMIN + ",password=" + credentials.password(KafkaAccess.ADMIN) + "]"),
                         Duration.ofSeconds(60));
             }
-            process = Processes.stoppedOnExit(java(List.of("kafka.Kafka", config.toString())).start());
+            process = Processes.stoppedOnExit(java(BROKER_JVM_OPTIONS, List.of("kafka.Kafka", config.toString())).start());
             awaitReady();
             return this;
         } catch (IOException e) {
@@ -131,6 +141,18 @@ public final class KafkaBroker implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not create topics", e);
+        }
+    }
+
+    /** The fewest partitions any of the topics has (topics that do not exist count for nothing). */
+    public int fewestPartitions(Collection<String> names) {
+        try (Admin admin = admin()) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            var present = names.stream().filter(existing::contains).toList();
+            return admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToInt(topic -> topic.partitions().size()).min().orElse(Integer.MAX_VALUE);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not describe the topics", e);
         }
     }
 
@@ -306,7 +328,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void run(List<String> args, Duration timeout) throws IOException {
-        Process p = java(args).start();
+        Process p = java(TOOL_JVM_OPTIONS, args).start();
         try {
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
@@ -318,10 +340,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private ProcessBuilder java(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Jvm.java(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+    private ProcessBuilder java(List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Jvm.java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp", brokerClasspath()));
         command.addAll(args);
         try {

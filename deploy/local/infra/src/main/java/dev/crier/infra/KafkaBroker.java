@@ -88,6 +88,20 @@ public final class KafkaBroker implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Client configuration of a principal for the broker another process started from {@code dir} (the load
+     * benchmark beside a running stack): read from the credentials that broker keeps there.
+     */
+    public static Map<String, Object> clientConfigOf(Path dir, String bootstrapServers, String principal) {
+        Path file = dir.resolve("credentials.properties");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no Kafka credentials in " + dir + ": is the stack's data folder right?");
+        }
+        Map<String, Object> config = new HashMap<>(new KafkaCredentials(file).clientSettings(principal));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
     /** The Kafka client settings of the principal, as {@code kafka.*} would name them without the prefix. */
     public Map<String, String> clientSettings(String principal) {
         return credentials.clientSettings(principal);

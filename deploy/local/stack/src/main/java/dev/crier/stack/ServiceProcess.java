@@ -26,16 +26,17 @@ public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
-     * A long-running service on a 2-core machine beside three others, the broker and PostgreSQL (measurements and
-     * reasons: docs/throughput.md). Both compilers (C2 makes hot code several times faster than C1 alone, for a
-     * few seconds of compiling once warm). SerialGC: no concurrent GC threads to compete for the two cores, the
-     * smallest footprint, and young pauses of a few milliseconds over a young generation this size. The heap starts
-     * small and is capped at what the busiest service (policy, whose language models take about 40 MB) needs under
-     * load with room to spare; metaspace, code cache and direct buffers are capped so that the process stays under
-     * 256 MB resident. The thread stack size is left alone: the policy engine's rules recurse (regular expressions)
-     * and a smaller stack would turn texts that pass today into engine errors.
+     * A long-running service on two cores shared with three other services, the broker and PostgreSQL; the
+     * measurements behind each value are in docs/throughput.md. Both compilers: C2 makes hot code several times
+     * faster than C1 alone, for a few seconds of compiling once. SerialGC: no concurrent GC threads competing for the
+     * two cores and the smallest footprint; its young pauses over 32 MB are a few milliseconds. Outside the heap a
+     * service takes about 150 MB (metaspace 64 to 75 MB, code cache 25 to 35 MB, symbols, threads, the JVM itself), so
+     * a 112 MB heap keeps it under 256 MB resident; policy-service, the largest, holds 54 MB live (its language
+     * models) and so keeps 26 MB of old generation spare. The caps on metaspace, code cache and direct buffers turn a
+     * leak into an error rather than a slow swell. The thread stack size stays the default: the policy engine's
+     * regular expressions recurse, and a smaller stack would turn drafts that pass today into engine errors.
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx192m",
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx112m", "-Xmn32m",
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m");
 
     private final String name;

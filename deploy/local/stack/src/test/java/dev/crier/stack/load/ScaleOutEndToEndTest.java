@@ -95,8 +95,12 @@ class ScaleOutEndToEndTest {
 
             load.get(LOAD.toSeconds() + 30, TimeUnit.SECONDS);
             submitter.awaitAnswers(Duration.ofSeconds(30));
+            assertThat(submitter.sent()).isEqualTo(RATE * LOAD.toSeconds());
+            // On a saturated machine ingest may answer 503 (the broker did not acknowledge in time: try again later)
+            // or not within the client's 30 s; nothing else is a right answer, and most drafts must get through.
+            assertThat(submitter.refusals().keySet()).as("refusals").isSubsetOf("HTTP 503", "HttpTimeoutException");
             assertThat(submitter.accepted()).as("drafts accepted (refused: %s)", submitter.refusals())
-                    .isEqualTo(submitter.sent()).isEqualTo(RATE * LOAD.toSeconds());
+                    .isGreaterThanOrEqualTo(submitter.sent() * 8 / 10);
             await().atMost(FLOW).pollInterval(Duration.ofSeconds(1)).until(() -> tracker.accepted().stream()
                     .allMatch(p -> p.published() && p.auditedOnce()));
         }

@@ -42,6 +42,16 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * The broker runs as long as the stack and every event passes through it: both compilers (C1 alone leaves its
+     * hot paths, CRC checks, request parsing and SCRAM, at a fraction of C2's speed) and SerialGC (no concurrent GC
+     * threads on two shared cores; its heap holds requests and metadata, the records live in the page cache).
+     * docs/throughput.md.
+     */
+    private static final List<String> BROKER_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m",
+            "-XX:MaxDirectMemorySize=128m");
+    /** The storage format tool runs for a second: C1 alone starts it faster. */
+    private static final List<String> TOOL_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1");
 
     private final Path dir;
     private final int port;
@@ -78,6 +88,20 @@ public final class KafkaBroker implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Client configuration of a principal for the broker another process started from {@code dir} (the load
+     * benchmark beside a running stack): read from the credentials that broker keeps there.
+     */
+    public static Map<String, Object> clientConfigOf(Path dir, String bootstrapServers, String principal) {
+        Path file = dir.resolve("credentials.properties");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no Kafka credentials in " + dir + ": is the stack's data folder right?");
+        }
+        Map<String, Object> config = new HashMap<>(new KafkaCredentials(file).clientSettings(principal));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
     /** The Kafka client settings of the principal, as {@code kafka.*} would name them without the prefix. */
     public Map<String, String> clientSettings(String principal) {
         return credentials.clientSettings(principal);
@@ -98,7 +122,7 @@ public final class KafkaBroker implements AutoCloseable {
                         "--add-scram", "SCRAM-SHA-512=[name=" + KafkaAccess.ADMIN + ",password=" + credentials.password(KafkaAccess.ADMIN) + "]"),
                         Duration.ofSeconds(60));
             }
-            process = Processes.stoppedOnExit(java(List.of("kafka.Kafka", config.toString())).start());
+            process = Processes.stoppedOnExit(java(BROKER_JVM_OPTIONS, List.of("kafka.Kafka", config.toString())).start());
             awaitReady();
             return this;
         } catch (IOException e) {
@@ -131,6 +155,18 @@ public final class KafkaBroker implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not create topics", e);
+        }
+    }
+
+    /** The fewest partitions any of the topics has (topics that do not exist count for nothing). */
+    public int fewestPartitions(Collection<String> names) {
+        try (Admin admin = admin()) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            var present = names.stream().filter(existing::contains).toList();
+            return admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToInt(topic -> topic.partitions().size()).min().orElse(Integer.MAX_VALUE);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not describe the topics", e);
         }
     }
 
@@ -306,7 +342,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void run(List<String> args, Duration timeout) throws IOException {
-        Process p = java(args).start();
+        Process p = java(TOOL_JVM_OPTIONS, args).start();
         try {
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
@@ -318,10 +354,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private ProcessBuilder java(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Jvm.java(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+    private ProcessBuilder java(List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Jvm.java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp", brokerClasspath()));
         command.addAll(args);
         try {

@@ -15,7 +15,11 @@ import java.util.function.Consumer;
 public final class LocalInfra implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("ingest", "policy", "publish", "audit");
-    public static final int PARTITIONS = 3;
+    /**
+     * Partitions per topic unless the caller says otherwise: a consumer group spreads a topic's partitions over its
+     * members, so this many lets up to six instances of a service share the work (deploy/local/start --instances).
+     */
+    public static final int DEFAULT_PARTITIONS = 6;
 
     private final KafkaBroker kafka;
     private final Postgres postgres;
@@ -29,11 +33,19 @@ public final class LocalInfra implements AutoCloseable {
         this.decisionKeys = decisionKeys;
     }
 
-    /**
-     * Starts everything under {@code dir} (kept between starts) and reports each step to {@code progress}.
-     * A piece that fails throws with the path of its log.
-     */
+    /** {@link #start(Path, int, int, int, Consumer)} with {@link #DEFAULT_PARTITIONS}. */
     public static LocalInfra start(Path dir, int kafkaPort, int postgresPort, Consumer<String> progress) {
+        return start(dir, kafkaPort, postgresPort, DEFAULT_PARTITIONS, progress);
+    }
+
+    /**
+     * Starts everything under {@code dir} (kept between starts), with {@code partitions} partitions for each topic
+     * it creates, and reports each step to {@code progress}. A piece that fails throws with the path of its log.
+     */
+    public static LocalInfra start(Path dir, int kafkaPort, int postgresPort, int partitions, Consumer<String> progress) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("a topic needs at least one partition, not " + partitions);
+        }
         Tokens tokens = Tokens.in(dir.resolve("keys"));
         DecisionKeys decisionKeys = DecisionKeys.in(dir.resolve("keys"));
         progress.accept("starting PostgreSQL on port " + postgresPort + " (log: " + dir.resolve("postgres/postgres.log") + ")");
@@ -47,7 +59,14 @@ public final class LocalInfra implements AutoCloseable {
             KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), kafkaPort);
             progress.accept("starting Kafka broker on port " + kafkaPort + " (log: " + kafka.logFile() + ")");
             kafka.start();
-            kafka.createTopics(Topics.all(), PARTITIONS);
+            kafka.createTopics(Topics.all(), partitions);
+            int fewest = kafka.fewestPartitions(Topics.all());
+            if (fewest < partitions) {
+                // Adding partitions to a topic moves keys to other partitions, so a post's events could be read out
+                // of order: topics made by an earlier start stay as they are.
+                progress.accept("topics made by an earlier start keep their " + fewest + " partitions (start with"
+                        + " --fresh to have " + partitions + ")");
+            }
             kafka.ensureUsers(KafkaAccess.CLIENTS);
             kafka.replaceAcls(KafkaAcls.bindings());
             kafka.writeClientFiles(KafkaAccess.CLIENTS);

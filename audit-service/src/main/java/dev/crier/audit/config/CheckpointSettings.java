@@ -8,7 +8,10 @@ import java.nio.file.Path;
 @ConfigMapping(prefix = "crier.audit.checkpoint")
 public interface CheckpointSettings {
 
-    /** How often the checkpointer looks for new records (well under a second). Read by the scheduler. */
+    /**
+     * How often the checkpointer looks for new records. Read by the scheduler, which looks at its triggers once a
+     * second: a shorter interval runs once a second.
+     */
     String interval();
 
     /** The Ed25519 key file: the PKCS#8 private key and the X.509 public key, base64, a line each. */

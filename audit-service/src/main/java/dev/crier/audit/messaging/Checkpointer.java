@@ -24,7 +24,7 @@ import java.util.Base64;
 
 /**
  * Signs a checkpoint of the tree whenever it has grown, checking every {@code crier.audit.checkpoint.interval}
- * (well under a second), and stores it with its audit.checkpoints event in one transaction (the outbox), which the
+ * (at most once a second, as quarkus-scheduler goes), and stores it with its audit.checkpoints event in one transaction (the outbox), which the
  * relay then publishes: an anchor outside the database that a database superuser cannot rewrite. A checkpoint
  * stored is published, if Kafka is away then once it is back.
  */

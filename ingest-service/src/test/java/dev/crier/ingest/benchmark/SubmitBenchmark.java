@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A harness, not a test: submits drafts at a steady rate against ingest with its real broker and database and
  * prints how long the 202s took. Open loop: each request starts on its schedule whether or not those before have
  * answered, and its time counts from that schedule, so a stall shows in the figures instead of slowing the load.
- * Skipped unless asked for: {@code -Dbenchmark=true}, {@code -Dbenchmark.rate} (posts/s, default 200),
- * {@code -Dbenchmark.seconds} (measured, default 20, after a quarter as long to warm up).
+ * Skipped unless asked for: {@code -Dbenchmark=true}, {@code -Dbenchmark.rates} (posts/s, one run each, default
+ * 200,500), {@code -Dbenchmark.seconds} (measured per run, default 20, after a quarter as long to warm up).
  */
 @QuarkusTest
 @QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "ingest"))
@@ -44,8 +44,13 @@ class SubmitBenchmark {
 
     @Test
     void submitAtASteadyRate() throws Exception {
-        int rate = Integer.getInteger("benchmark.rate", 200);
         int seconds = Integer.getInteger("benchmark.seconds", 20);
+        for (String rate : System.getProperty("benchmark.rates", "200,500").split(",")) {
+            measure(Integer.parseInt(rate.trim()), seconds);
+        }
+    }
+
+    private void measure(int rate, int seconds) throws Exception {
         run(rate, Math.max(1, seconds / 4), null);
         ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         int refused = run(rate, seconds, micros);

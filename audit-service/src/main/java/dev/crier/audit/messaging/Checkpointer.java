@@ -24,9 +24,9 @@ import java.util.Base64;
 
 /**
  * Signs a checkpoint of the tree whenever it has grown, checking every {@code crier.audit.checkpoint.interval}
- * (at most once a second, as quarkus-scheduler goes), and stores it with its audit.checkpoints event in one transaction (the outbox), which the
- * relay then publishes: an anchor outside the database that a database superuser cannot rewrite. A checkpoint
- * stored is published, if Kafka is away then once it is back.
+ * (at most once a second, as quarkus-scheduler goes), and stores it with its audit.checkpoints event in one
+ * transaction (the outbox), which the relay then publishes: an anchor outside the database that a database superuser
+ * cannot rewrite. Every checkpoint stored is published, if Kafka is away then once it is back.
  */
 @ApplicationScoped
 public class Checkpointer {

@@ -46,7 +46,7 @@ public class RecordSearch {
 
     /** Every matching record below index {@code below}, in index order, without holding them in memory. */
     public void stream(RecordFilter filter, long below, RecordSink sink) {
-        // In a transaction: pgjdbc uses a server-side cursor (fetching FETCH_SIZE rows at a time) only outside autocommit.
+        // pgjdbc uses a server-side cursor (FETCH_SIZE rows at a time) only inside a transaction.
         database.inTransaction(c -> {
             query(c, filter, -1, below, 0, sink);
             return null;

@@ -9,14 +9,19 @@ import dev.crier.events.Event;
 import dev.crier.events.EventCodec;
 import dev.crier.events.EventType;
 import dev.crier.ingest.domain.Submitter;
+import dev.crier.ingest.messaging.SharedFlush;
 import dev.crier.ingest.store.DraftRow;
 import dev.crier.ingest.store.DraftStore;
 import dev.crier.platform.messaging.EventSender;
+import dev.crier.platform.outbox.Outbox;
+import dev.crier.platform.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -24,9 +29,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Takes a valid draft in: remembers it (and its idempotency key) first, puts its event on Kafka, and only then
- * calls it accepted. A draft whose send failed stays unaccepted, and a retry with the same key sends it again
- * under the same post id and event id, so consumers see it once.
+ * Takes a valid draft in: remembers it (and its idempotency key) and its drafts.submitted event in one transaction
+ * (the outbox), has the outbox relay put the event on Kafka, and answers only then. If Kafka did not take it, the
+ * event is taken back out of the outbox (unless the relay did send it after all), so a draft refused with a 503 is
+ * never published behind the client's back; a retry with the same key sends it again under the same post id and
+ * event id, so consumers see it once.
  */
 @ApplicationScoped
 public class DraftIntake {
@@ -34,15 +41,19 @@ public class DraftIntake {
     private static final ObjectMapper CANONICAL = EventCodec.mapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+    private final Database database;
     private final DraftStore store;
-    private final EventSender sender;
+    private final Outbox outbox;
+    private final SharedFlush flush;
     private final String source;
     private final Clock clock;
 
-    public DraftIntake(DraftStore store, EventSender sender,
+    public DraftIntake(Database database, DraftStore store, Outbox outbox, SharedFlush flush,
                        @ConfigProperty(name = "crier.events.source") String source, Clock clock) {
+        this.database = database;
         this.store = store;
-        this.sender = sender;
+        this.outbox = outbox;
+        this.flush = flush;
         this.source = source;
         this.clock = clock;
     }
@@ -58,29 +69,55 @@ public class DraftIntake {
         }
     }
 
+    /** What the submission's transaction left to do: wait for the event to reach Kafka, unless it already had. */
+    private record Committed(UUID postId, boolean fresh, boolean onKafka) {
+    }
+
     /**
      * @throws KeyReusedException when the caller's key was used for a different draft
      * @throws EventSender.EventNotSentException when Kafka did not acknowledge: the draft is not accepted
      */
     public Submission submit(Submitter submitter, String idempotencyKey, Draft draft) {
         String hash = hash(draft);
-        UUID postId = UUID.randomUUID();
-        if (idempotencyKey != null && !store.insertPending(postId, submitter, idempotencyKey, hash, draft.externalId())) {
-            DraftRow earlier = store.findByKey(submitter.subject(), idempotencyKey).orElseThrow(IllegalStateException::new);
+        Committed committed = database.inTransaction(c -> {
+            UUID postId = UUID.randomUUID();
+            if (store.insertAccepted(c, postId, submitter, idempotencyKey, hash, draft.externalId())) {
+                add(c, postId, submitter, draft);
+                return new Committed(postId, true, false);
+            }
+            DraftRow earlier = store.findByKey(c, submitter.subject(), idempotencyKey).orElseThrow(IllegalStateException::new);
             if (!earlier.requestHash().equals(hash)) {
                 throw new KeyReusedException();
             }
-            if (earlier.accepted()) {
-                return new Submission(earlier.id(), true);
+            if (!earlier.accepted()) {
+                // Taken back after a failed send: accepted again, and its event (same id) back in the outbox.
+                store.markAccepted(c, earlier.id());
+                add(c, earlier.id(), submitter, draft);
+                return new Committed(earlier.id(), false, false);
             }
-            postId = earlier.id();
-        } else if (idempotencyKey == null) {
-            store.insertPending(postId, submitter, null, hash, draft.externalId());
+            return new Committed(earlier.id(), false, !store.unsent(c, earlier.id()));
+        });
+        if (committed.onKafka()) {
+            return new Submission(committed.postId(), true);
         }
+        boolean sent = flush.flush();
+        if (!sent || !committed.fresh()) {
+            // Settled under the relay's lock: sent after all, or taken back. A repeat always asks, as another
+            // request with the same key shares its post id and may have taken the event back since this commit.
+            sent = store.takeBack(committed.postId(), Event.idOf(EventType.DRAFT_SUBMITTED,
+                    committed.postId().toString(), null));
+        }
+        if (!sent) {
+            throw new EventSender.EventNotSentException("Kafka did not acknowledge the draft " + committed.postId()
+                    + "; it was taken back", null);
+        }
+        return new Submission(committed.postId(), false);
+    }
+
+    /** Adds the draft's event to the outbox; its id depends on the post alone, so a repeat has the same one. */
+    private void add(Connection c, UUID postId, Submitter submitter, Draft draft) throws SQLException {
         var submitted = new DraftSubmitted(postId.toString(), draft, submitter.subject(), submitter.clientId(), clock.instant());
-        sender.send(Event.of(EventType.DRAFT_SUBMITTED, source, postId.toString(), null, submitted.submittedAt(), submitted));
-        store.markAccepted(postId);
-        return new Submission(postId, false);
+        outbox.add(c, Event.of(EventType.DRAFT_SUBMITTED, source, postId.toString(), null, submitted.submittedAt(), submitted));
     }
 
     public Optional<DraftRow> find(UUID postId) {

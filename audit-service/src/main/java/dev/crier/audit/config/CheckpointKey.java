@@ -28,10 +28,8 @@ public class CheckpointKey {
 
     @Produces
     @ApplicationScoped
-    NoteSigner signer(@ConfigProperty(name = "crier.audit.origin") String origin,
-                      @ConfigProperty(name = "crier.audit.checkpoint.key-file") Path file,
-                      @ConfigProperty(name = "crier.audit.checkpoint.generate-key") boolean generate) {
-        return new NoteSigner(origin, load(file, generate));
+    NoteSigner signer(@ConfigProperty(name = "crier.audit.origin") String origin, CheckpointSettings settings) {
+        return new NoteSigner(origin, load(settings.keyFile(), settings.generateKey()));
     }
 
     static KeyPair load(Path file, boolean generate) {

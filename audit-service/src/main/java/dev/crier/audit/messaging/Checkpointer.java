@@ -4,31 +4,29 @@ import dev.crier.audit.domain.checkpoint.Checkpoint;
 import dev.crier.audit.domain.checkpoint.NoteSigner;
 import dev.crier.audit.domain.checkpoint.SignedCheckpoint;
 import dev.crier.audit.domain.merkle.TreeState;
-import dev.crier.audit.store.AuditLedger;
 import dev.crier.audit.store.CheckpointStore;
+import dev.crier.audit.store.TreeStore;
 import dev.crier.events.CheckpointIssued;
 import dev.crier.events.Event;
 import dev.crier.events.EventType;
-import dev.crier.platform.messaging.EventSender;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import dev.crier.platform.outbox.Outbox;
+import dev.crier.platform.outbox.OutboxRelay;
+import dev.crier.platform.store.Database;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Signs a checkpoint of the tree whenever it has grown, checking every {@code crier.audit.checkpoint.interval}
- * (well under a second), stores it, then publishes it on audit.checkpoints: an anchor outside the database that a
- * database superuser cannot rewrite. A checkpoint stored but not yet acknowledged by Kafka is published again on the
- * next tick.
+ * (at most once a second, as quarkus-scheduler goes), and stores it with its audit.checkpoints event in one
+ * transaction (the outbox), which the relay then publishes: an anchor outside the database that a database superuser
+ * cannot rewrite. Every checkpoint stored is published, if Kafka is away then once it is back.
  */
 @ApplicationScoped
 public class Checkpointer {
@@ -36,62 +34,66 @@ public class Checkpointer {
     private static final Logger LOG = Logger.getLogger(Checkpointer.class);
     private static final String SOURCE = "/audit-service";
 
-    private final AuditLedger ledger;
+    private final Database database;
     private final CheckpointStore checkpoints;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private final NoteSigner signer;
-    private final EventSender sender;
     private final Clock clock;
     private final String origin;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
-    private long publishedSize = -1;
 
-    public Checkpointer(AuditLedger ledger, CheckpointStore checkpoints, NoteSigner signer, EventSender sender,
-                        Clock clock, @ConfigProperty(name = "crier.audit.origin") String origin,
-                        @ConfigProperty(name = "crier.audit.checkpoint.interval") Duration interval) {
-        this.ledger = ledger;
+    public Checkpointer(Database database, CheckpointStore checkpoints, Outbox outbox, OutboxRelay relay,
+                        NoteSigner signer, Clock clock, @ConfigProperty(name = "crier.audit.origin") String origin) {
+        this.database = database;
         this.checkpoints = checkpoints;
+        this.outbox = outbox;
+        this.relay = relay;
         this.signer = signer;
-        this.sender = sender;
         this.clock = clock;
         this.origin = origin;
-        this.interval = interval;
     }
 
-    void start(@Observes StartupEvent start) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "audit-checkpointer"));
-        timer.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    /** A checkpoint, and whether it was issued just now (its event is then in the outbox, unsent). */
+    private record Issue(SignedCheckpoint checkpoint, boolean issued) {
     }
 
-    void stop(@Observes ShutdownEvent stop) {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    private void tick() {
+    @Scheduled(every = "${crier.audit.checkpoint.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
         try {
-            SignedCheckpoint latest = current();
-            if (latest.checkpoint().size() > publishedSize) {
-                sender.send(event(latest));
-                publishedSize = latest.checkpoint().size();
+            if (issue().issued()) {
+                relay.flush();
             }
         } catch (RuntimeException e) {
-            LOG.warnf("checkpoint not issued or not published yet, will retry: %s", e.getMessage());
+            LOG.warnf("checkpoint not issued yet, will retry: %s", e.getMessage());
         }
     }
 
-    /** The checkpoint of the whole tree as it is now: the stored one if the tree has not grown since, else a new one. */
-    public synchronized SignedCheckpoint current() {
-        TreeState head = ledger.head();
-        var latest = checkpoints.latest();
+    /**
+     * The checkpoint of the whole tree as it is now: the stored one if the tree has not grown since, else a new one
+     * (published by the relay's next round, as a reader does not wait for Kafka).
+     */
+    public SignedCheckpoint current() {
+        return issue().checkpoint();
+    }
+
+    private synchronized Issue issue() {
+        return database.inTransaction(this::issue);
+    }
+
+    private Issue issue(Connection c) throws SQLException {
+        TreeState head = TreeStore.head(c);
+        var latest = checkpoints.latest(c);
         if (latest.isPresent() && latest.get().checkpoint().size() >= head.size()) {
-            return latest.get();
+            return new Issue(latest.get(), false);
         }
         Checkpoint checkpoint = new Checkpoint(origin, head.size(), head.rootHash());
         SignedCheckpoint signed = new SignedCheckpoint(checkpoint, signer.sign(checkpoint.body()), clock.instant());
-        checkpoints.insert(signed);
-        return signed;
+        if (!checkpoints.insert(c, signed)) {
+            // Another instance stored this size first, and its event with it.
+            return new Issue(checkpoints.latest(c).orElseThrow(), false);
+        }
+        outbox.add(c, event(signed));
+        return new Issue(signed, true);
     }
 
     public String verifierKey() {

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * in one transaction: a redelivered event is dropped by its id inside that transaction, a record that is not a
  * valid event goes to its topic's dead-letter topic. If the batch's transaction fails, its events go one by one
  * through platform's {@link IncomingEvents} (retries with backoff, then the dead-letter topic), so one event that
- * the database refuses cannot hold up the others and a passing outage loses nothing.
+ * the database refuses cannot hold up the others. An outage, however long, only pauses it: the ledger reports it as
+ * {@code StoreUnavailableException}, for which IncomingEvents waits and dead-letters nothing.
  */
 @ApplicationScoped
 public class EventRecorder {

@@ -6,12 +6,9 @@ import dev.crier.audit.domain.merkle.ConsistencyProof;
 import dev.crier.audit.domain.merkle.InclusionProof;
 import dev.crier.audit.domain.merkle.ProofGenerator;
 import dev.crier.audit.domain.merkle.TreeState;
-import dev.crier.platform.store.StoreUnavailableException;
-import io.agroal.api.AgroalDataSource;
+import dev.crier.platform.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,10 +25,10 @@ public class AuditLedger {
     static final String RECORD_COLUMNS =
             "idx, event_id, ce_type, topic, post_id, source, event_time, received_at, payload, leaf_hash, signature_check";
 
-    private final AgroalDataSource db;
+    private final Database database;
 
-    public AuditLedger(AgroalDataSource db) {
-        this.db = db;
+    public AuditLedger(Database database) {
+        this.database = database;
     }
 
     /**
@@ -40,57 +37,38 @@ public class AuditLedger {
      *
      * @return false when the event was already recorded
      */
-    @Transactional
     public boolean append(ReceivedEvent event) {
         return !appendAll(List.of(event)).isEmpty();
     }
 
     /** Appends several events in one transaction; returns the ids of those that were not recorded before. */
-    @Transactional
     public Set<String> appendAll(List<ReceivedEvent> events) {
-        try (Connection c = db.getConnection()) {
-            return LedgerWriter.append(c, events);
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        return database.inTransaction(c -> LedgerWriter.append(c, events));
     }
 
     /** The tree over every committed record. */
     public TreeState head() {
-        try (Connection c = db.getConnection()) {
-            return TreeStore.head(c);
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        return database.inTransaction(TreeStore::head);
     }
 
     /** The root hash of the first {@code treeSize} records; {@code treeSize} must not exceed the head's size. */
     public byte[] rootHash(long treeSize) {
-        try (Connection c = db.getConnection()) {
+        return database.inTransaction(c -> {
             Optional<TreeState> stored = TreeStore.head(c, treeSize);
             return stored.isPresent() ? stored.get().rootHash()
                     : new ProofGenerator(new DatabaseNodeSource(c, treeSize)).rootHash(treeSize);
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        });
     }
 
     /** An RFC 9162 inclusion proof; the caller checks {@code 0 <= index < treeSize <= head size}. */
     public InclusionProof inclusionProof(long index, long treeSize) {
-        try (Connection c = db.getConnection()) {
-            return new ProofGenerator(new DatabaseNodeSource(c, treeSize)).inclusionProof(index, treeSize);
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        return database.inTransaction(c -> new ProofGenerator(new DatabaseNodeSource(c, treeSize))
+                .inclusionProof(index, treeSize));
     }
 
     /** An RFC 9162 consistency proof; the caller checks {@code 0 < from <= to <= head size}. */
     public ConsistencyProof consistencyProof(long from, long to) {
-        try (Connection c = db.getConnection()) {
-            return new ProofGenerator(new DatabaseNodeSource(c, to)).consistencyProof(from, to);
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        return database.inTransaction(c -> new ProofGenerator(new DatabaseNodeSource(c, to)).consistencyProof(from, to));
     }
 
     /** The record at {@code index}, if there is one. */
@@ -105,18 +83,18 @@ public class AuditLedger {
     }
 
     private List<AuditRecord> query(String sql, Object parameter) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, parameter);
-            List<AuditRecord> records = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    records.add(read(rs));
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, parameter);
+                List<AuditRecord> records = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        records.add(read(rs));
+                    }
                 }
+                return records;
             }
-            return records;
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        });
     }
 
     /** Reads a row selected with {@link #RECORD_COLUMNS}. */

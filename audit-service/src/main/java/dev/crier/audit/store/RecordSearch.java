@@ -2,8 +2,7 @@ package dev.crier.audit.store;
 
 import dev.crier.audit.domain.AuditRecord;
 import dev.crier.audit.domain.RecordFilter;
-import dev.crier.platform.store.StoreUnavailableException;
-import io.agroal.api.AgroalDataSource;
+import dev.crier.platform.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -29,38 +28,29 @@ public class RecordSearch {
     private static final String FACETS = "audit_facets(ce_type, author_id, department, platforms)";
     static final String FACETS_CONDITION = " AND " + FACETS + " @> ?::text[]";
 
-    private final AgroalDataSource db;
+    private final Database database;
 
-    public RecordSearch(AgroalDataSource db) {
-        this.db = db;
+    public RecordSearch(Database database) {
+        this.database = database;
     }
 
     /** Up to {@code limit} records after index {@code after} (exclusive; -1 for the start), in index order. */
     public List<AuditRecord> page(RecordFilter filter, long after, int limit) {
         List<AuditRecord> records = new ArrayList<>();
-        try (Connection c = db.getConnection()) {
+        database.inTransaction(c -> {
             query(c, filter, after, Long.MAX_VALUE, limit, records::add);
-            return records;
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+            return null;
+        });
+        return records;
     }
 
     /** Every matching record below index {@code below}, in index order, without holding them in memory. */
     public void stream(RecordFilter filter, long below, RecordSink sink) {
-        try (Connection c = db.getConnection()) {
-            // pgjdbc uses a server-side cursor (fetching FETCH_SIZE rows at a time) only outside autocommit.
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                query(c, filter, -1, below, 0, sink);
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        // pgjdbc uses a server-side cursor (FETCH_SIZE rows at a time) only inside a transaction.
+        database.inTransaction(c -> {
+            query(c, filter, -1, below, 0, sink);
+            return null;
+        });
     }
 
     /** Receives records one at a time. */
@@ -78,18 +68,14 @@ public class RecordSearch {
     }
 
     public Stats stats(RecordFilter filter) {
-        try (Connection c = db.getConnection()) {
-            // Each kind is named to the facet index too (&&: any of), which finds its records without a scan.
-            return new Stats(
+        // Each kind is named to the facet index too (&&: any of), which finds its records without a scan.
+        return database.inTransaction(c -> new Stats(
                     counts(c, filter, "decision", "ce_type = 'dev.crier.post.decided' AND decision IS NOT NULL"),
                     counts(c, filter, "unnest(rule_ids)", "ce_type = 'dev.crier.post.decided' AND " + FACETS
                             + " && '{type:dev.crier.post.decided}'"),
                     counts(c, filter, "unnest(platforms)",
                             "ce_type IN ('dev.crier.post.published', 'dev.crier.post.publish-failed') AND " + FACETS
-                                    + " && '{type:dev.crier.post.published,type:dev.crier.post.publish-failed}'"));
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+                                    + " && '{type:dev.crier.post.published,type:dev.crier.post.publish-failed}'")));
     }
 
     private static List<DayCount> counts(Connection c, RecordFilter filter, String key, String kind)

@@ -10,10 +10,12 @@ import dev.crier.ingest.domain.StatusReport;
 import dev.crier.ingest.store.DraftStore;
 import dev.crier.platform.messaging.IncomingEvents;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -35,17 +37,19 @@ public class PipelineStatusConsumer {
         this.store = store;
     }
 
+    /** A poll's events in one transaction, in the order of each partition: a post's events keep their order. */
     @Incoming("pipeline-status")
     @Blocking
-    public CompletionStage<Void> onEvent(Message<String> message) {
-        return incoming.handle(message, FOLLOWED, this::apply);
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return incoming.handleBatch(batch, FOLLOWED, this::apply);
     }
 
-    private void apply(Event<?> event) {
+    private IncomingEvents.Applied apply(Connection c, Event<?> event) throws SQLException {
         StatusReport report = reportOf(event);
         if (report != null) {
-            store.applyStatus(event.id(), UUID.fromString(event.postId()), report);
+            store.applyStatus(c, UUID.fromString(event.postId()), report);
         }
+        return IncomingEvents.Applied.DONE;
     }
 
     private static StatusReport reportOf(Event<?> event) {

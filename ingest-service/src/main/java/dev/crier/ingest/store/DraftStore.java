@@ -1,14 +1,12 @@
 package dev.crier.ingest.store;
 
-import dev.crier.platform.store.StoreUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.ingest.domain.StatusReport;
 import dev.crier.ingest.domain.Submitter;
-import dev.crier.platform.store.ProcessedEvents;
-import io.agroal.api.AgroalDataSource;
+import dev.crier.platform.outbox.Outbox;
+import dev.crier.platform.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,29 +16,41 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** ingest's drafts table: idempotency keys, acceptance, and the status the pipeline reports. */
+/**
+ * ingest's drafts table: idempotency keys, acceptance, and the status the pipeline reports. A draft is accepted
+ * from the transaction that puts its drafts.submitted event in the outbox, until {@link #takeBack} removes that
+ * event unsent; readers see it once the event has left the outbox for Kafka.
+ */
 @ApplicationScoped
 public class DraftStore {
 
     private static final String COLUMNS = "id, caller, request_hash, external_id, accepted, status, decision::text, "
             + "publish_results::text, submitted_at, updated_at, review_history::text, retraction::text";
+    /**
+     * platform's OutboxRelay sends and deletes outbox rows holding this transaction-scoped advisory lock (its LOCK,
+     * "crier" in ASCII; private there): taking it too, {@link #takeBack} never removes an event the relay is sending.
+     */
+    private static final long OUTBOX_RELAY_LOCK = 0x6372696572L;
 
-    private final AgroalDataSource db;
+    private final Database database;
+    private final Outbox outbox;
     private final ObjectMapper json;
 
-    public DraftStore(AgroalDataSource db, ObjectMapper json) {
-        this.db = db;
+    public DraftStore(Database database, Outbox outbox, ObjectMapper json) {
+        this.database = database;
+        this.outbox = outbox;
         this.json = json;
     }
 
     /**
-     * Records a draft before its event is sent, with its submitter (the token's subject and client); false when the
-     * submitter already used this idempotency key.
+     * Records an accepted draft with its submitter (the token's subject and client), in the caller's transaction;
+     * false when the submitter already used this idempotency key.
      */
-    public boolean insertPending(UUID id, Submitter submitter, String idempotencyKey, String requestHash, String externalId) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO drafts (id, caller, caller_client, idempotency_key, request_hash, external_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (caller, idempotency_key) DO NOTHING")) {
+    public boolean insertAccepted(Connection c, UUID id, Submitter submitter, String idempotencyKey, String requestHash,
+                                  String externalId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO drafts (id, caller, caller_client, idempotency_key, request_hash, external_id, accepted) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, true) ON CONFLICT (caller, idempotency_key) DO NOTHING")) {
             ps.setObject(1, id);
             ps.setString(2, submitter.subject());
             ps.setString(3, submitter.clientId());
@@ -48,69 +58,90 @@ public class DraftStore {
             ps.setString(5, requestHash);
             ps.setString(6, externalId);
             return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
         }
     }
 
-    public Optional<DraftRow> findByKey(String caller, String idempotencyKey) {
-        return findOne("SELECT " + COLUMNS + " FROM drafts WHERE caller = ? AND idempotency_key = ?", caller, idempotencyKey);
+    public Optional<DraftRow> findByKey(Connection c, String caller, String idempotencyKey) throws SQLException {
+        return findOne(c, "SELECT " + COLUMNS + " FROM drafts WHERE caller = ? AND idempotency_key = ?", caller,
+                idempotencyKey);
+    }
+
+    /** Accepts again a draft whose event was taken back, in the caller's transaction. */
+    public void markAccepted(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE drafts SET accepted = true WHERE id = ?")) {
+            ps.setObject(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether the draft's event is still in the outbox, not yet on Kafka. */
+    public boolean unsent(Connection c, UUID id) throws SQLException {
+        return outbox.waiting(c, id.toString());
     }
 
     /** A draft whose event Kafka acknowledged; others do not exist as far as readers are concerned. */
     public Optional<DraftRow> findAccepted(UUID id) {
-        return findOne("SELECT " + COLUMNS + " FROM drafts WHERE id = ? AND accepted", id);
-    }
-
-    public void markAccepted(UUID id) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE drafts SET accepted = true WHERE id = ?")) {
-            ps.setObject(1, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        return database.inTransaction(c -> {
+            Optional<DraftRow> row = findOne(c, "SELECT " + COLUMNS + " FROM drafts WHERE id = ? AND accepted", id);
+            return row.isPresent() && unsent(c, id) ? Optional.empty() : row;
+        });
     }
 
     /**
-     * Applies what the pipeline reported, once per event id. The details are kept whatever order events arrive in
-     * (they travel on different topics); the status only moves forward, so a late event never takes a draft back.
-     * A report also proves the draft reached Kafka, so it counts as accepted.
+     * Settles a draft whose send may have failed, as the relay cannot change its mind: true when its event has left
+     * the outbox for Kafka; else its event is removed from the outbox unsent and the draft is no longer accepted
+     * (false).
      */
-    @Transactional
-    public void applyStatus(String eventId, UUID postId, StatusReport report) {
-        try (Connection c = db.getConnection()) {
-            if (!ProcessedEvents.firstTime(c, eventId)) {
-                return;
+    public boolean takeBack(UUID id, String eventId) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, OUTBOX_RELAY_LOCK);
+                lock.execute();
             }
-            String decision = write(report.decision());
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM outbox WHERE event_id = ?")) {
+                delete.setString(1, eventId);
+                if (delete.executeUpdate() == 1) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE drafts SET accepted = false WHERE id = ?")) {
+                        ps.setObject(1, id);
+                        ps.executeUpdate();
+                    }
+                    return false;
+                }
+            }
+            // Gone from the outbox: the relay sent it, unless a take-back before this one removed it.
+            return findOne(c, "SELECT " + COLUMNS + " FROM drafts WHERE id = ?", id).map(DraftRow::accepted)
+                    .orElse(false);
+        });
+    }
+
+    /**
+     * Applies what the pipeline reported, in the caller's transaction (which recorded the event id as new), in one
+     * statement. The details are kept whatever order events arrive in (they travel on different topics); the status
+     * only moves forward, so a late event never takes a draft back; the decision shown is the first one, unless a
+     * later one moves the status. A report also proves the draft reached Kafka, so it counts as accepted.
+     */
+    public void applyStatus(Connection c, UUID postId, StatusReport report) throws SQLException {
+        // Every SET expression sees the row as it was, so "moves" is the same test for all of them.
+        String moves = "r.status IS NOT NULL AND d.status_rank <= r.status_rank";
+        try (PreparedStatement ps = c.prepareStatement("UPDATE drafts d SET accepted = true, updated_at = now(), "
+                + "status = CASE WHEN " + moves + " THEN r.status ELSE d.status END, "
+                + "status_rank = CASE WHEN " + moves + " THEN r.status_rank ELSE d.status_rank END, "
+                + "decision = CASE WHEN " + moves + " THEN coalesce(r.decision, d.decision) "
+                + "ELSE coalesce(d.decision, r.decision) END, "
+                + "publish_results = coalesce(r.publish_results, d.publish_results), "
+                + "review_history = d.review_history || coalesce(r.step, '[]'::jsonb), "
+                + "retraction = coalesce(r.retraction, d.retraction) "
+                + "FROM (VALUES (?::text, ?::int, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)) "
+                + "AS r (status, status_rank, decision, publish_results, step, retraction) WHERE d.id = ?")) {
+            ps.setString(1, report.status() == null ? null : report.status().name());
+            ps.setInt(2, report.status() == null ? 0 : report.status().rank());
+            ps.setString(3, write(report.decision()));
+            ps.setString(4, write(report.publishResults()));
             // Appended as a one-element array, so that "no step" (null) appends nothing.
-            String step = report.reviewStep() == null ? null : write(List.of(report.reviewStep()));
-            try (PreparedStatement ps = c.prepareStatement("UPDATE drafts SET accepted = true, updated_at = now(), "
-                    + "decision = coalesce(decision, ?::jsonb), publish_results = coalesce(?::jsonb, publish_results), "
-                    + "review_history = review_history || coalesce(?::jsonb, '[]'::jsonb), "
-                    + "retraction = coalesce(?::jsonb, retraction) WHERE id = ?")) {
-                ps.setString(1, decision);
-                ps.setString(2, write(report.publishResults()));
-                ps.setString(3, step);
-                ps.setString(4, write(report.retraction()));
-                ps.setObject(5, postId);
-                ps.executeUpdate();
-            }
-            if (report.status() == null) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE drafts SET status = ?, status_rank = ?, "
-                    + "decision = coalesce(?::jsonb, decision) WHERE id = ? AND status_rank <= ?")) {
-                ps.setString(1, report.status().name());
-                ps.setInt(2, report.status().rank());
-                ps.setString(3, decision);
-                ps.setObject(4, postId);
-                ps.setInt(5, report.status().rank());
-                ps.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
+            ps.setString(5, report.reviewStep() == null ? null : write(List.of(report.reviewStep())));
+            ps.setString(6, write(report.retraction()));
+            ps.setObject(7, postId);
+            ps.executeUpdate();
         }
     }
 
@@ -122,8 +153,8 @@ public class DraftStore {
         }
     }
 
-    private Optional<DraftRow> findOne(String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    private static Optional<DraftRow> findOne(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -136,8 +167,6 @@ public class DraftStore {
                         rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), rs.getString(11),
                         rs.getString(12)));
             }
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
         }
     }
 }

@@ -61,6 +61,7 @@ public class PolicyInForce {
         this.outbox = outbox;
         this.clock = clock;
         this.source = source;
+        this.seenModified = settings.file().map(PolicyInForce::modified).orElse(0L);
     }
 
     public Loaded current() {
@@ -97,7 +98,6 @@ public class PolicyInForce {
     }
 
     void start(@Observes StartupEvent start) {
-        settings.file().ifPresent(path -> seenModified = modified(path));
         current();
     }
 

@@ -3,14 +3,17 @@ package dev.crier.policy;
 import dev.crier.events.Event;
 import dev.crier.events.EventType;
 import dev.crier.events.PolicyReloaded;
-import dev.crier.platform.messaging.EventSender;
+import dev.crier.platform.outbox.Outbox;
+import dev.crier.platform.store.Database;
+import dev.crier.platform.store.StoreUnavailableException;
+import dev.crier.policy.config.PolicySettings;
 import dev.crier.policy.domain.PolicyEngine;
 import dev.crier.policy.domain.RuleBook;
 import dev.crier.policy.domain.policy.InvalidPolicyException;
 import dev.crier.policy.domain.policy.Policy;
 import dev.crier.policy.domain.policy.PolicyParser;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,16 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The policy in force and its engine. It comes from {@code crier.policy.file} when set (watched: a saved change is
- * put in force within seconds), else from the built-in profile {@code crier.policy.profile}. A file that is not
- * valid is refused with its line and the policy in force stays; every change in force is a policy.changes event,
- * sent again until Kafka takes it, so a reload while the broker is away is neither lost nor a reason not to start.
+ * The policy in force and its engine. It comes from {@code crier.policy.file} when set (checked every
+ * {@code crier.policy.watch-interval}: a saved change is put in force within seconds), else from the built-in
+ * profile {@code crier.policy.profile}. A file that is not valid is refused with its line and the policy in force
+ * stays. Every change in force is a policy.changes event, written to the outbox before the change takes effect and
+ * sent by the outbox relay, so a reload while the broker is away is neither lost nor a reason not to start.
  */
 @ApplicationScoped
 public class PolicyInForce {
@@ -44,27 +44,24 @@ public class PolicyInForce {
     }
 
     private final RuleBook book;
-    private final Optional<Path> file;
-    private final String profile;
-    private final EventSender sender;
+    private final PolicySettings settings;
+    private final Database database;
+    private final Outbox outbox;
     private final Clock clock;
     private final String source;
     private final PolicyParser parser = new PolicyParser();
     private volatile Loaded current;
-    /** A reload event Kafka has not acknowledged yet (say, at a start while the broker is down): sent again later. */
-    private volatile Event<PolicyReloaded> unsent;
-    private ScheduledExecutorService watcher;
-    private long seenModified;
+    private volatile long seenModified;
 
-    public PolicyInForce(RuleBook book, @ConfigProperty(name = "crier.policy.file") Optional<Path> file,
-                         @ConfigProperty(name = "crier.policy.profile", defaultValue = "canada-federal") String profile,
-                         EventSender sender, Clock clock, @ConfigProperty(name = "crier.events.source") String source) {
+    public PolicyInForce(RuleBook book, PolicySettings settings, Database database, Outbox outbox, Clock clock,
+                         @ConfigProperty(name = "crier.events.source") String source) {
         this.book = book;
-        this.file = file;
-        this.profile = profile;
-        this.sender = sender;
+        this.settings = settings;
+        this.database = database;
+        this.outbox = outbox;
         this.clock = clock;
         this.source = source;
+        this.seenModified = settings.file().map(PolicyInForce::modified).orElse(0L);
     }
 
     public Loaded current() {
@@ -78,6 +75,7 @@ public class PolicyInForce {
      * Reads the policy again and puts it in force if it changed.
      *
      * @throws InvalidPolicyException naming the line, when the file is not valid; the policy in force stays
+     * @throws StoreUnavailableException when its event could not be recorded; the policy in force stays
      */
     public synchronized Loaded reload(String trigger) {
         Policy policy = parser.parse(read());
@@ -87,45 +85,25 @@ public class PolicyInForce {
         }
         PolicyEngine engine = PolicyEngine.of(policy, book);
         engine.warmUp();
-        current = new Loaded(policy, engine);
-        LOG.infof("policy %s version %s (%s) in force (%s)", policy.id(), policy.version(), policy.hash(), trigger);
-        var event = new PolicyReloaded(policy.id(), policy.version(), policy.hash(),
+        var reloaded = new PolicyReloaded(policy.id(), policy.version(), policy.hash(),
                 before == null ? null : before.policy().version(), before == null ? null : before.policy().hash(),
                 trigger, clock.instant());
-        unsent = Event.of(EventType.POLICY_RELOADED, source, policy.id(), policy.hash(), event.reloadedAt(), event);
-        sendUnsent();
+        database.inTransaction(c -> {
+            outbox.add(c, Event.of(EventType.POLICY_RELOADED, source, policy.id(), policy.hash(), reloaded.reloadedAt(), reloaded));
+            return null;
+        });
+        current = new Loaded(policy, engine);
+        LOG.infof("policy %s version %s (%s) in force (%s)", policy.id(), policy.version(), policy.hash(), trigger);
         return current;
-    }
-
-    /** Sends the last reload event if it is still unsent; a failure leaves it for the next try. */
-    private synchronized void sendUnsent() {
-        Event<PolicyReloaded> event = unsent;
-        if (event == null) {
-            return;
-        }
-        try {
-            sender.send(event);
-            unsent = null;
-        } catch (EventSender.EventNotSentException e) {
-            LOG.warnf("policy reload event for %s version %s not sent yet (%s); will retry", event.data().policyId(),
-                    event.data().version(), e.getMessage());
-        }
     }
 
     void start(@Observes StartupEvent start) {
         current();
-        watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "policy-watch"));
-        watcher.scheduleWithFixedDelay(this::sendUnsent, 5, 5, TimeUnit.SECONDS);
-        file.ifPresent(path -> {
-            seenModified = modified(path);
-            watcher.scheduleWithFixedDelay(() -> checkFile(path), 2, 2, TimeUnit.SECONDS);
-        });
     }
 
-    void stop(@Observes ShutdownEvent stop) {
-        if (watcher != null) {
-            watcher.shutdownNow();
-        }
+    @Scheduled(every = "${crier.policy.watch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void watchFile() {
+        settings.file().ifPresent(this::checkFile);
     }
 
     private void checkFile(Path path) {
@@ -133,21 +111,27 @@ public class PolicyInForce {
         if (modified == seenModified) {
             return;
         }
-        seenModified = modified;
         try {
             reload("file changed");
+        } catch (StoreUnavailableException e) {
+            // Not seen yet: the next check tries again.
+            LOG.warnf("policy file %s changed but its reload could not be recorded (%s); version %s stays in force for now",
+                    path, e.getMessage(), current.policy().version());
+            return;
         } catch (InvalidPolicyException e) {
             LOG.errorf("policy file %s refused, %s; version %s stays in force", path, e.getMessage(), current.policy().version());
         } catch (RuntimeException e) {
             LOG.errorf(e, "policy file %s could not be reloaded; version %s stays in force", path, current.policy().version());
         }
+        seenModified = modified;
     }
 
     private String read() {
         try {
-            if (file.isPresent()) {
-                return Files.readString(file.get(), StandardCharsets.UTF_8);
+            if (settings.file().isPresent()) {
+                return Files.readString(settings.file().get(), StandardCharsets.UTF_8);
             }
+            String profile = settings.profile();
             try (InputStream in = PolicyInForce.class.getResourceAsStream("/policies/" + profile + ".yaml")) {
                 if (in == null) {
                     throw new InvalidPolicyException("line 1: there is no built-in profile '" + profile + "'");

@@ -9,13 +9,16 @@ import dev.crier.events.PostDecided;
 import dev.crier.events.Review;
 import dev.crier.events.ReviewOutcome;
 import dev.crier.events.signing.DecisionSigner;
-import dev.crier.platform.messaging.EventSender;
+import dev.crier.platform.outbox.Outbox;
+import dev.crier.platform.outbox.OutboxRelay;
+import dev.crier.platform.store.Database;
 import dev.crier.policy.domain.Redaction;
 import dev.crier.policy.domain.review.Judgement;
 import dev.crier.policy.domain.review.ReviewCase;
 import dev.crier.policy.domain.review.ReviewCase.Status;
 import dev.crier.policy.domain.review.ReviewRules;
 import dev.crier.policy.domain.review.Ruling;
+import dev.crier.policy.store.DecisionStore;
 import dev.crier.policy.store.ReviewStore;
 import dev.crier.policy.store.ReviewStore.HistoryEntry;
 import dev.crier.policy.store.ReviewStore.Stored;
@@ -38,12 +41,12 @@ import java.util.stream.Stream;
  * expires and escalates them, and every outcome becomes an event.
  *
  * <p>Consistency between the database and Kafka: a change and its events are written in one transaction (the events
- * to an outbox table, with ids derived from the post, the event type and the review's version), then sent, and marked
- * sent once Kafka acknowledged them. A decision is answered as done only after that acknowledgement. A crash after
- * the commit leaves the events in the outbox, and {@link #flush} (run by the sweeper, and at start) sends them; a
- * crash between the send and the mark sends them again with the same ids, which every consumer drops. We chose this
- * over "send, then commit" because with that order a crash after the send would leave the review PENDING while its
- * approval is on Kafka, and a second reviewer could then send a contradicting decision.
+ * to platform's {@link Outbox}, with ids derived from the post, the event type and the review's version), then the
+ * {@link OutboxRelay} sends them and drops them once Kafka acknowledged them. A decision is answered as sent only
+ * after that acknowledgement. A crash after the commit leaves the events in the outbox, and the relay (which runs on
+ * its own too) sends them; a crash between the send and the delete sends them again with the same ids, which every
+ * consumer drops. We chose this over "send, then commit" because with that order a crash after the send would leave
+ * the review PENDING while its approval is on Kafka, and a second reviewer could then send a contradicting decision.
  */
 @ApplicationScoped
 public class ReviewQueue {
@@ -65,28 +68,36 @@ public class ReviewQueue {
     }
 
     private final ReviewStore store;
+    private final DecisionStore decisions;
+    private final Database database;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private final PolicyInForce policy;
-    private final EventSender sender;
     private final DecisionSigner signer;
     private final Clock clock;
     private final String source;
 
-    public ReviewQueue(ReviewStore store, PolicyInForce policy, EventSender sender, DecisionSigner signer, Clock clock,
+    public ReviewQueue(ReviewStore store, DecisionStore decisions, Database database, Outbox outbox, OutboxRelay relay,
+                       PolicyInForce policy, DecisionSigner signer, Clock clock,
                        @ConfigProperty(name = "crier.events.source") String source) {
         this.store = store;
+        this.decisions = decisions;
+        this.database = database;
+        this.outbox = outbox;
+        this.relay = relay;
         this.policy = policy;
-        this.sender = sender;
         this.signer = signer;
         this.clock = clock;
         this.source = source;
     }
 
     /**
-     * Puts a draft routed to review in the queue, with what the policy in force asks of its review (fixed from then
-     * on). A redelivered event changes nothing.
+     * Puts a draft routed to review in the queue, in the transaction of {@code c}, with what the policy in force asks
+     * of its review (fixed from then on). A second event for a post already queued changes nothing.
+     *
+     * @throws InvalidEventException when the post was not routed to review
      */
-    public void enqueue(Event<PostDecided> event) {
-        PostDecided decided = event.data();
+    public void enqueue(Connection c, PostDecided decided) throws SQLException {
         if (decided.decision() != Decision.NEEDS_REVIEW) {
             throw new InvalidEventException("a " + decided.decision() + " post has no place in the review queue");
         }
@@ -94,16 +105,16 @@ public class ReviewQueue {
         var requirements = policy.current().policy().review().requirementsFor(draft, decided.findings());
         Instant now = clock.instant();
         var review = ReviewCase.received(decided.postId(), draft.author() == null ? null : draft.author().id(),
-                store.submitterOf(decided.postId()).orElse(null), draft.category(), draft.publishAt(), requirements, now);
+                decisions.submitterOf(c, decided.postId()).orElse(null), draft.category(), draft.publishAt(), requirements, now);
         String findings = String.join(", ", decided.findings().stream().map(f -> f.ruleId()).distinct().toList());
-        boolean added = store.enqueue(event.id(), decided, review,
+        boolean added = store.enqueue(c, decided, review,
                 new HistoryEntry(now, "policy-service", SYSTEM, "QUEUED", "Needs review: " + findings, draft.publishAt(), Status.PENDING));
         LOG.debugf("review of %s %s", decided.postId(), added ? "queued" : "already queued");
     }
 
     /** A person's decision, under the review rules; a concurrent one waits for the row lock and then sees the result. */
     public Outcome decide(UUID postId, Judgement judgement) {
-        Outcome outcome = store.transaction(c -> {
+        Outcome outcome = database.inTransaction(c -> {
             Optional<Stored> locked = store.lock(c, postId);
             if (locked.isEmpty()) {
                 return new Outcome.NotFound();
@@ -117,40 +128,38 @@ public class ReviewQueue {
             ReviewCase next = ((Ruling.Accepted) ruling).next();
             var by = judgement.by();
             store.update(c, before, next, new HistoryEntry(now, by.subject(), by.role(), judgement.verdict().name(),
-                    judgement.reason(), judgement.newPublishAt(), next.status()), eventsOf(before, next, judgement, now));
+                    judgement.reason(), judgement.newPublishAt(), next.status()));
+            outbox.add(c, eventsOf(before, next, judgement, now));
             return new Outcome.Done(before, false);
         });
         if (!(outcome instanceof Outcome.Done)) {
             return outcome;
         }
-        boolean sent = flush();
+        boolean sent = relay.flush();
         return new Outcome.Done(store.find(postId).orElseThrow(), sent);
     }
 
-    /** Expires and escalates what is due, then sends what the outbox holds. Safe to run anywhere, any number of times. */
+    /** Expires and escalates what is due, then sends its events. Safe to run anywhere, any number of times. */
     public void sweep() {
         Instant now = clock.instant();
         for (UUID id : store.due(now)) {
-            store.transaction(c -> {
-                store.lock(c, id).ifPresent(s -> {
-                    try {
-                        expireOrEscalate(c, s, now);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+            database.inTransaction(c -> {
+                Optional<Stored> locked = store.lock(c, id);
+                if (locked.isPresent()) {
+                    expireOrEscalate(c, locked.get(), now);
+                }
                 return null;
             });
         }
-        flush();
+        relay.flush();
     }
 
     private void expireOrEscalate(Connection c, Stored s, Instant now) throws SQLException {
         Optional<ReviewCase> expired = ReviewRules.expire(s.review(), now);
         if (expired.isPresent()) {
             String reason = "Its publishAt " + s.review().publishAt() + " passed while it waited for review; it will not be published late.";
-            store.update(c, s, expired.get(), new HistoryEntry(now, SYSTEM, SYSTEM, "EXPIRE", reason, null, Status.EXPIRED),
-                    List.of(outcome(s, ReviewOutcome.Outcome.EXPIRED, SYSTEM, reason, now)));
+            store.update(c, s, expired.get(), new HistoryEntry(now, SYSTEM, SYSTEM, "EXPIRE", reason, null, Status.EXPIRED));
+            outbox.add(c, outcome(s, ReviewOutcome.Outcome.EXPIRED, SYSTEM, reason, now));
             return;
         }
         Optional<ReviewCase> escalated = ReviewRules.escalate(s.review(), now);
@@ -158,25 +167,8 @@ public class ReviewQueue {
             Duration limit = s.review().requirements().escalateAfter();
             String reason = "Waiting for review longer than " + readable(limit) + ", the policy's limit"
                     + (s.review().category() == null ? "" : " for category " + s.review().category()) + ".";
-            store.update(c, s, escalated.get(), new HistoryEntry(now, SYSTEM, SYSTEM, "ESCALATE", reason, null, Status.PENDING),
-                    List.of(outcome(s, ReviewOutcome.Outcome.ESCALATED, SYSTEM, reason, now)));
-        }
-    }
-
-    /**
-     * Sends the outbox's unsent events, oldest first (so one post's events keep their order), and marks them sent.
-     * False when Kafka did not acknowledge them; they stay for the next flush.
-     */
-    public synchronized boolean flush() {
-        try {
-            for (List<Event<?>> batch = store.unsent(100); !batch.isEmpty(); batch = store.unsent(100)) {
-                sender.send(batch);
-                store.markSent(batch, clock.instant());
-            }
-            return true;
-        } catch (EventSender.EventNotSentException e) {
-            LOG.warnf("review events not acknowledged by Kafka yet (%s); they stay in the outbox", e.getMessage());
-            return false;
+            store.update(c, s, escalated.get(), new HistoryEntry(now, SYSTEM, SYSTEM, "ESCALATE", reason, null, Status.PENDING));
+            outbox.add(c, outcome(s, ReviewOutcome.Outcome.ESCALATED, SYSTEM, reason, now));
         }
     }
 

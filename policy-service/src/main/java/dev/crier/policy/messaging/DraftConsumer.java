@@ -6,46 +6,54 @@ import dev.crier.events.Event;
 import dev.crier.events.EventType;
 import dev.crier.events.PostDecided;
 import dev.crier.events.signing.DecisionSigner;
-import dev.crier.platform.messaging.EventSender;
 import dev.crier.platform.messaging.IncomingEvents;
+import dev.crier.platform.messaging.IncomingEvents.Applied;
+import dev.crier.platform.outbox.Outbox;
 import dev.crier.policy.PolicyInForce;
 import dev.crier.policy.domain.Evaluation;
 import dev.crier.policy.domain.Redaction;
 import dev.crier.policy.store.DecisionStore;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 
 /**
  * Decides every submitted draft: the decision goes to posts.decided and the draft to the route it takes
- * (posts.approved, posts.review or posts.rejected). Both events are acknowledged by Kafka before the draft's
- * record is; their ids depend only on the post and the policy, so a redelivered draft repeats them exactly and
- * every consumer drops the repeat.
+ * (posts.approved, posts.review or posts.rejected). A poll's drafts are decided together: their decisions and those
+ * events are written in one transaction (the events to the outbox), then sent, then the records acknowledged
+ * (platform's {@link IncomingEvents#handleBatch}). The events' ids depend only on the post and the policy, so a
+ * draft decided again repeats them exactly and every consumer drops the repeat.
  */
 @ApplicationScoped
 public class DraftConsumer {
 
+    private static final Set<EventType<?>> DRAFTS = Set.of(EventType.DRAFT_SUBMITTED);
+
     private final IncomingEvents incoming;
     private final PolicyInForce policy;
     private final DecisionStore store;
-    private final EventSender sender;
+    private final Outbox outbox;
     private final DecisionSigner signer;
     private final Clock clock;
     private final String source;
 
-    public DraftConsumer(IncomingEvents incoming, PolicyInForce policy, DecisionStore store, EventSender sender,
+    public DraftConsumer(IncomingEvents incoming, PolicyInForce policy, DecisionStore store, Outbox outbox,
                          DecisionSigner signer, Clock clock, @ConfigProperty(name = "crier.events.source") String source) {
         this.incoming = incoming;
         this.policy = policy;
         this.store = store;
-        this.sender = sender;
+        this.outbox = outbox;
         this.signer = signer;
         this.clock = clock;
         this.source = source;
@@ -53,24 +61,25 @@ public class DraftConsumer {
 
     @Incoming("drafts-submitted")
     @Blocking
-    public CompletionStage<Void> onDraft(Message<String> message) {
-        return incoming.handle(message, EventType.DRAFT_SUBMITTED, this::decide);
+    public CompletionStage<Void> onDrafts(KafkaRecordBatch<String, String> batch) {
+        return incoming.handleBatch(batch, DRAFTS, this::decide);
     }
 
-    private void decide(Event<DraftSubmitted> event) {
-        DraftSubmitted submitted = event.data();
+    private Applied decide(Connection c, Event<?> event) throws SQLException {
+        DraftSubmitted submitted = (DraftSubmitted) event.data();
         Evaluation evaluation = policy.current().engine().evaluate(submitted.draft());
         Decision decision = evaluation.decision();
         var draft = decision == Decision.REJECTED
                 ? Redaction.maskSensitive(submitted.draft(),
-                java.util.stream.Stream.concat(evaluation.findings().stream(), evaluation.shadowFindings().stream()).toList()) : submitted.draft();
+                Stream.concat(evaluation.findings().stream(), evaluation.shadowFindings().stream()).toList()) : submitted.draft();
         Instant now = clock.instant();
         var decided = signer.sign(new PostDecided(submitted.postId(), decision, evaluation.riskScore(), evaluation.findings(),
                 evaluation.shadowFindings(), evaluation.policy(), now, draft));
-        store.save(decided, submitted.submittedBy());
+        store.save(c, decided, submitted.submittedBy());
         String policyHash = evaluation.policy().hash();
-        sender.send(List.of(
+        outbox.add(c, List.of(
                 Event.of(EventType.POST_DECIDED, source, submitted.postId(), policyHash, now, decided),
                 Event.of(EventType.routeOf(decision), source, submitted.postId(), policyHash, now, decided)));
+        return Applied.DONE;
     }
 }

@@ -3,33 +3,35 @@ package dev.crier.policy.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.events.PostDecided;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Optional;
 import java.util.UUID;
 
-/** policy-service's record of the latest decision per post. */
+/**
+ * policy-service's record of the latest decision per post. Written inside the transaction of the batch of drafts
+ * it belongs to (platform's {@code Database}, through {@code IncomingEvents}), with the events that report it.
+ */
 @ApplicationScoped
 public class DecisionStore {
 
-    private final AgroalDataSource db;
     private final ObjectMapper json;
 
-    public DecisionStore(AgroalDataSource db, ObjectMapper json) {
-        this.db = db;
+    public DecisionStore(ObjectMapper json) {
         this.json = json;
     }
 
     /**
-     * Saves the decision and who submitted the draft (the review rules read it); deciding the same post again (a
-     * redelivery) overwrites it with the same values.
+     * Saves the decision and who submitted the draft (the review rules read it); deciding the same post again
+     * overwrites it.
      */
-    public void save(PostDecided decided, String submittedBy) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+    public void save(Connection c, PostDecided decided, String submittedBy) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO decisions (post_id, decision, risk_score, findings, policy_id, policy_version, policy_hash, decided_at,
                     submitted_by)
                 VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
@@ -39,15 +41,32 @@ public class DecisionStore {
             ps.setObject(1, UUID.fromString(decided.postId()));
             ps.setString(2, decided.decision().name());
             ps.setInt(3, decided.riskScore());
-            ps.setString(4, json.writeValueAsString(decided.findings()));
+            ps.setString(4, write(decided));
             ps.setString(5, decided.policy().id());
             ps.setString(6, decided.policy().version());
             ps.setString(7, decided.policy().hash());
             ps.setTimestamp(8, Timestamp.from(decided.decidedAt()));
             ps.setString(9, submittedBy);
             ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not save the decision for " + decided.postId(), e);
+        }
+    }
+
+    /**
+     * Who submitted the post, as kept with its decision (saved before the draft is sent to posts.review). Empty for
+     * a post decided before submitters were kept.
+     */
+    public Optional<String> submitterOf(Connection c, String postId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT submitted_by FROM decisions WHERE post_id = ?")) {
+            ps.setObject(1, UUID.fromString(postId));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private String write(PostDecided decided) {
+        try {
+            return json.writeValueAsString(decided.findings());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

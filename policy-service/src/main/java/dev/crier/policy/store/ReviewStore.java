@@ -3,15 +3,12 @@ package dev.crier.policy.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crier.events.Event;
 import dev.crier.events.EventCodec;
-import dev.crier.events.EventType;
 import dev.crier.events.PostDecided;
-import dev.crier.platform.store.ProcessedEvents;
-import dev.crier.platform.store.StoreUnavailableException;
+import dev.crier.platform.outbox.Outbox;
+import dev.crier.platform.store.Database;
 import dev.crier.policy.domain.review.Requirements;
 import dev.crier.policy.domain.review.ReviewCase;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Array;
@@ -28,10 +25,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The review queue in policy-service's database: each review, its history and the events of its changes (an outbox,
- * written in the same transaction as the change). Plain JDBC with explicit transactions: a change locks its row
- * ({@code SELECT ... FOR UPDATE}), so two reviewers deciding at once are served one after the other and the second
- * sees the first one's result.
+ * The review queue in policy-service's database: each review and its history (the events of its changes go to
+ * platform's outbox, in the same transaction). Plain JDBC in platform's {@link Database} transactions: a change
+ * locks its row ({@code SELECT ... FOR UPDATE}), so two reviewers deciding at once are served one after the other
+ * and the second sees the first one's result.
  */
 @ApplicationScoped
 public class ReviewStore {
@@ -51,98 +48,53 @@ public class ReviewStore {
                          Instant receivedBefore, int limit) {
     }
 
-    @FunctionalInterface
-    public interface Work<R> {
-        R run(Connection c) throws SQLException;
-    }
-
     private static final String COLUMNS = """
             post_id, status, decided, author_id, submitted_by, category, department, platforms, publish_at, received_at,
             comms_head_required, approvals_required, escalate_after_s, escalated_at, approvals, version""";
 
-    private final AgroalDataSource db;
-    private final EventCodec codec;
-    private final String source;
+    private final Database database;
+    private final Outbox outbox;
     private final ObjectMapper json = EventCodec.mapper();
 
-    public ReviewStore(AgroalDataSource db, EventCodec codec,
-                       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "crier.events.source") String source) {
-        this.db = db;
-        this.codec = codec;
-        this.source = source;
-    }
-
-    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
-    public <R> R transaction(Work<R> work) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                R result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+    public ReviewStore(Database database, Outbox outbox) {
+        this.database = database;
+        this.outbox = outbox;
     }
 
     /**
-     * Puts a draft in the queue, once: a redelivered event (same id) or a second event for a post already in the
-     * queue changes nothing. False when nothing was added.
+     * Puts a draft in the queue, once: a second event for a post already in the queue changes nothing. False when
+     * nothing was added.
      */
-    public boolean enqueue(String eventId, PostDecided decided, ReviewCase review, HistoryEntry received) {
-        return transaction(c -> {
-            if (!ProcessedEvents.firstTime(c, eventId)) {
+    public boolean enqueue(Connection c, PostDecided decided, ReviewCase review, HistoryEntry received) throws SQLException {
+        var draft = decided.draft();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO reviews (post_id, status, decided, author_id, category, department, platforms, publish_at,
+                    received_at, comms_head_required, approvals_required, escalate_after_s, escalate_at, submitted_by)
+                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id) DO NOTHING""")) {
+            ps.setObject(1, UUID.fromString(review.postId()));
+            ps.setString(2, review.status().name());
+            ps.setString(3, write(decided));
+            ps.setString(4, review.authorId());
+            ps.setString(5, review.category());
+            ps.setString(6, draft.author() == null ? null : draft.author().department());
+            ps.setArray(7, c.createArrayOf("text", draft.platforms().toArray()));
+            ps.setTimestamp(8, ts(review.publishAt()));
+            ps.setTimestamp(9, ts(review.receivedAt()));
+            ps.setBoolean(10, review.requirements().commsHead());
+            ps.setInt(11, review.requirements().approvals());
+            ps.setLong(12, review.requirements().escalateAfter().toSeconds());
+            ps.setTimestamp(13, ts(review.escalateAt()));
+            ps.setString(14, review.submitterId());
+            if (ps.executeUpdate() == 0) {
                 return false;
             }
-            var draft = decided.draft();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO reviews (post_id, status, decided, author_id, category, department, platforms, publish_at,
-                        received_at, comms_head_required, approvals_required, escalate_after_s, escalate_at, submitted_by)
-                    VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id) DO NOTHING""")) {
-                ps.setObject(1, UUID.fromString(review.postId()));
-                ps.setString(2, review.status().name());
-                ps.setString(3, write(decided));
-                ps.setString(4, review.authorId());
-                ps.setString(5, review.category());
-                ps.setString(6, draft.author() == null ? null : draft.author().department());
-                ps.setArray(7, c.createArrayOf("text", draft.platforms().toArray()));
-                ps.setTimestamp(8, ts(review.publishAt()));
-                ps.setTimestamp(9, ts(review.receivedAt()));
-                ps.setBoolean(10, review.requirements().commsHead());
-                ps.setInt(11, review.requirements().approvals());
-                ps.setLong(12, review.requirements().escalateAfter().toSeconds());
-                ps.setTimestamp(13, ts(review.escalateAt()));
-                ps.setString(14, review.submitterId());
-                if (ps.executeUpdate() == 0) {
-                    return false;
-                }
-            }
-            addHistory(c, review.postId(), received);
-            return true;
-        });
-    }
-
-    /**
-     * Who submitted the post: the subject DraftConsumer kept with its decision, which is saved before the draft is
-     * sent to posts.review. Empty for a post decided before submitters were kept.
-     */
-    public Optional<String> submitterOf(String postId) {
-        return transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT submitted_by FROM decisions WHERE post_id = ?")) {
-                ps.setObject(1, UUID.fromString(postId));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        }
+        addHistory(c, review.postId(), received);
+        return true;
     }
 
     public Optional<Stored> find(UUID postId) {
-        return transaction(c -> read(c, postId, false));
+        return database.inTransaction(c -> read(c, postId, false));
     }
 
     /** The review, locked until the transaction ends. */
@@ -150,9 +102,8 @@ public class ReviewStore {
         return read(c, postId, true);
     }
 
-    /** Writes a change of a locked review: its new state, one history entry and the change's events (to the outbox). */
-    public void update(Connection c, Stored before, ReviewCase next, HistoryEntry entry, List<? extends Event<?>> events)
-            throws SQLException {
+    /** Writes a change of a locked review: its new state and one history entry. */
+    public void update(Connection c, Stored before, ReviewCase next, HistoryEntry entry) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE reviews SET status = ?, publish_at = ?, escalated_at = ?, approvals = ?::jsonb, version = version + 1
                 WHERE post_id = ? AND version = ?""")) {
@@ -167,18 +118,6 @@ public class ReviewStore {
             }
         }
         addHistory(c, next.postId(), entry);
-        for (Event<?> event : events) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO review_outbox (event_id, ce_type, post_id, event_time, payload) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (event_id) DO NOTHING""")) {
-                ps.setString(1, event.id());
-                ps.setString(2, event.type().ceType());
-                ps.setObject(3, UUID.fromString(event.postId()));
-                ps.setTimestamp(4, ts(event.time()));
-                ps.setString(5, encode(event));
-                ps.executeUpdate();
-            }
-        }
     }
 
     /** The queue, most urgent first: health-safety, then the nearest publishAt, then the longest waiting. */
@@ -207,7 +146,7 @@ public class ReviewStore {
         }
         sql.append(" ORDER BY (category IS NOT DISTINCT FROM 'health-safety') DESC, publish_at ASC NULLS LAST, received_at ASC LIMIT ?");
         args.add(f.limit());
-        return transaction(c -> {
+        return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
                     ps.setObject(i + 1, args.get(i));
@@ -225,7 +164,7 @@ public class ReviewStore {
 
     /** Pending reviews whose publishAt has passed or that are due for escalation. */
     public List<UUID> due(Instant now) {
-        return transaction(c -> {
+        return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT post_id FROM reviews WHERE status = 'PENDING'
                     AND (publish_at <= ? OR (escalated_at IS NULL AND escalate_at <= ?))""")) {
@@ -242,39 +181,6 @@ public class ReviewStore {
         });
     }
 
-    /** Events not acknowledged by Kafka yet, oldest first. */
-    public List<Event<?>> unsent(int limit) {
-        return transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT event_id, ce_type, post_id, event_time, payload FROM review_outbox
-                    WHERE sent_at IS NULL ORDER BY created_at, event_id LIMIT ?""")) {
-                ps.setInt(1, limit);
-                List<Event<?>> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        EventType<?> type = EventType.ofCeType(rs.getString(2)).orElseThrow();
-                        out.add(decode(type, rs.getString(1), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    public void markSent(List<? extends Event<?>> events, Instant at) {
-        transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE review_outbox SET sent_at = ? WHERE event_id = ? AND sent_at IS NULL")) {
-                for (Event<?> e : events) {
-                    ps.setTimestamp(1, ts(at));
-                    ps.setString(2, e.id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        });
-    }
-
     private Optional<Stored> read(Connection c, UUID postId, boolean forUpdate) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM reviews WHERE post_id = ?"
                 + (forUpdate ? " FOR UPDATE" : ""))) {
@@ -283,7 +189,7 @@ public class ReviewStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(row(rs, history(c, postId), eventPending(c, postId)));
+                return Optional.of(row(rs, history(c, postId), outbox.waiting(c, postId.toString())));
             }
         }
     }
@@ -318,15 +224,6 @@ public class ReviewStore {
         }
     }
 
-    private static boolean eventPending(Connection c, UUID postId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM review_outbox WHERE post_id = ? AND sent_at IS NULL LIMIT 1")) {
-            ps.setObject(1, postId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
     private static void addHistory(Connection c, String postId, HistoryEntry e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO review_history (post_id, seq, at, actor, role, action, reason, publish_at, status_after)
@@ -343,14 +240,6 @@ public class ReviewStore {
             ps.setObject(9, id);
             ps.executeUpdate();
         }
-    }
-
-    private <T> String encode(Event<T> event) {
-        return codec.encode(event.type(), event.data());
-    }
-
-    private <T> Event<T> decode(EventType<T> type, String id, String postId, Instant time, String payload) {
-        return new Event<>(id, type, source, postId, time, codec.decode(type, payload));
     }
 
     private String write(Object value) {

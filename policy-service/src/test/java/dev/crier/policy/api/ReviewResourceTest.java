@@ -161,6 +161,24 @@ class ReviewResourceTest {
     }
 
     @Test
+    void aDecisionWhileKafkaIsAwayIsRecordedAnsweredWith202AndSentWhenKafkaIsBack() {
+        String postId = queued(null, null);
+        var kafka = CrierTestResource.infra().kafka();
+        kafka.stop();
+        try {
+            decide(person("u-alex", "reviewer"), postId, "{\"decision\": \"APPROVE\", \"reason\": \"fine\"}")
+                    .then().statusCode(202).body("status", equalTo("APPROVED")).body("eventPending", equalTo(true));
+            as("reviewer").get("/v1/reviews/" + postId).then().body("eventPending", equalTo(true));
+        } finally {
+            kafka.start();
+        }
+        // The outbox relay sends it on its own once the broker is back.
+        await().atMost(WAIT).untilAsserted(() -> as("reviewer").get("/v1/reviews/" + postId).then()
+                .body("eventPending", equalTo(false)));
+        assertThat(only(EventType.POST_APPROVED, postId).review().reviewer()).isEqualTo("u-alex");
+    }
+
+    @Test
     void theSubmitterOfADraftMayNotJudgeItWhateverAuthorItsBodyNames() {
         // Through the whole of policy-service: drafts.submitted is decided (DraftConsumer keeps the submitter with the
         // decision), routed to posts.review and queued with its submitter.

@@ -99,17 +99,6 @@ class DraftConsumerTest {
     }
 
     @Test
-    void redeliveredDraftRepeatsTheSameEventIds() {
-        String postId = UUID.randomUUID().toString();
-        var event = submitted(postId, "Hello", List.of());
-        injector.send(event);
-        injector.send(event);
-        var decided = topics.readPost(Topics.POSTS_DECIDED, postId, 2, WAIT);
-        assertThat(decided).hasSize(2);
-        assertThat(header(decided.get(0), CloudEventHeaders.ID)).isEqualTo(header(decided.get(1), CloudEventHeaders.ID));
-    }
-
-    @Test
     void poisonRecordGoesToTheDeadLetterTopicAndTheNextDraftStillFlows() {
         String poisonKey = UUID.randomUUID().toString();
         injector.raw(Topics.DRAFTS_SUBMITTED, poisonKey, "{this is not json", new RecordHeaders());

@@ -23,7 +23,10 @@ public interface PublishLedger {
 
     Optional<LedgerEntry> find(String postId, String platform);
 
-    /** Entries whose time has come: QUEUED and UNKNOWN ones due, PENDING ones past their deadline; earliest first. */
+    /**
+     * Entries whose time has come: QUEUED and UNKNOWN ones due, PENDING ones past their deadline; earliest first.
+     * A ledger shared by several workers claims them, so that no other worker is handed the same entry meanwhile.
+     */
     List<LedgerEntry> due(Instant now, int limit);
 
     /** Every PENDING entry: at startup, the calls a stopped process left without an answer. */
@@ -36,9 +39,4 @@ public interface PublishLedger {
      * @throws IllegalStateException when the state machine forbids the move
      */
     boolean move(LedgerEntry from, LedgerEntry to);
-
-    /** Posts whose every entry is final and whose outcome has not been reported yet. */
-    List<String> awaitingOutcome(int limit);
-
-    void outcomeReported(String postId);
 }

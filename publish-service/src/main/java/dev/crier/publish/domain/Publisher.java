@@ -59,6 +59,15 @@ public final class Publisher {
      * @return false when it was already recorded (a redelivery): nothing changed
      */
     public boolean accept(PostDecided approval) {
+        return ledger.record(approval, plan(approval));
+    }
+
+    /**
+     * The ledger entries an approved post starts with, for a caller that records them in its own transaction.
+     *
+     * @throws InvalidEventException when the post must not be published at all (not APPROVED, no platform)
+     */
+    public List<LedgerEntry> plan(PostDecided approval) {
         if (approval.decision() != Decision.APPROVED) {
             throw new InvalidEventException("post " + approval.postId() + " is " + approval.decision()
                     + ", not APPROVED: it must not be published");
@@ -66,7 +75,7 @@ public final class Publisher {
         if (approval.draft().platforms().isEmpty()) {
             throw new InvalidEventException("post " + approval.postId() + " names no platform");
         }
-        return ledger.record(approval, plan(approval, clock.instant()));
+        return plan(approval, clock.instant());
     }
 
     List<LedgerEntry> plan(PostDecided approval, Instant now) {
@@ -246,7 +255,11 @@ public final class Publisher {
 
     /** The post's outcome, once every platform's entry is final. */
     public Optional<PublishOutcome> outcome(String postId) {
-        List<LedgerEntry> entries = ledger.entries(postId);
+        return outcome(postId, ledger.entries(postId));
+    }
+
+    /** The post's outcome from these entries (all of the post's), once every one is final. */
+    public Optional<PublishOutcome> outcome(String postId, List<LedgerEntry> entries) {
         if (entries.isEmpty() || !entries.stream().allMatch(e -> e.state().isFinal())) {
             return Optional.empty();
         }

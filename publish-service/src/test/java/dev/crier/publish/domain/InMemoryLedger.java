@@ -5,19 +5,16 @@ import dev.crier.events.PostDecided;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The ledger in maps, with the same rules as the database's (conditional moves): for domain tests. */
 final class InMemoryLedger implements PublishLedger {
 
     private final Map<String, PostDecided> approvals = new LinkedHashMap<>();
     private final Map<String, LedgerEntry> entries = new LinkedHashMap<>();
-    private final Set<String> reported = new HashSet<>();
     final List<String> history = new ArrayList<>();
 
     @Override
@@ -74,14 +71,8 @@ final class InMemoryLedger implements PublishLedger {
         return true;
     }
 
-    @Override
-    public synchronized List<String> awaitingOutcome(int limit) {
-        return approvals.keySet().stream().filter(id -> !reported.contains(id))
-                .filter(id -> entries(id).stream().allMatch(e -> e.state().isFinal())).limit(limit).toList();
-    }
-
-    @Override
-    public synchronized void outcomeReported(String postId) {
-        reported.add(postId);
+    /** Posts whose every entry is final. */
+    synchronized List<String> finished() {
+        return approvals.keySet().stream().filter(id -> entries(id).stream().allMatch(e -> e.state().isFinal())).toList();
     }
 }

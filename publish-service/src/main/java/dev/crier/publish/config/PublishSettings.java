@@ -1,0 +1,60 @@
+package dev.crier.publish.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** How publish-service publishes: the schedule's poll and calls, time limits, retries and per-account rate limits. */
+@ConfigMapping(prefix = "crier.publish")
+public interface PublishSettings {
+
+    /** How often the ledger is polled for due entries (new approvals wake the worker at once). Read by the scheduler. */
+    @WithDefault("200ms")
+    String pollInterval();
+
+    /** Calls in parallel to one platform: each platform has its own threads, so a slow one holds up no other. */
+    @WithDefault("16")
+    int workers();
+
+    /** Entries claimed and not yet worked, at most: what one poll may claim. */
+    @WithDefault("200")
+    int claimBatch();
+
+    /** How long a claimed entry is left to its worker before another may claim it (a worker that stopped). */
+    @WithDefault("10s")
+    Duration claimLease();
+
+    /** One HTTP call's timeout. */
+    @WithDefault("15s")
+    Duration callTimeout();
+
+    /** How long a call may stay PENDING before its answer counts as lost (UNKNOWN). */
+    @WithDefault("60s")
+    Duration attemptTimeLimit();
+
+    /** How late a scheduled post may still go out. */
+    @WithDefault("15m")
+    Duration maxLateness();
+
+    /** Taken off a platform's idempotency window, so a key is never resent near its expiry. */
+    @WithDefault("5m")
+    Duration idempotencyMargin();
+
+    Retry retry();
+
+    /** Per-platform override of an account's quota, {@code <calls>/<window>} (defaults: PublisherProducer). */
+    Map<String, String> rate();
+
+    interface Retry {
+        @WithDefault("2s")
+        Duration base();
+
+        @WithDefault("10m")
+        Duration cap();
+
+        @WithDefault("8")
+        int maxAttempts();
+    }
+}

@@ -23,8 +23,15 @@ public interface PublishSettings {
     int claimBatch();
 
     /** How long a claimed entry is left to its worker before another may claim it (a worker that stopped). */
-    @WithDefault("10s")
+    @WithDefault("5s")
     Duration claimLease();
+
+    /**
+     * This instance's name, the same across its restarts and different from every other instance on the database
+     * (host and HTTP port by default): at startup it settles the PENDING calls it left, and only those.
+     */
+    @WithDefault("${HOSTNAME:localhost}:${quarkus.http.port}")
+    String instance();
 
     /** One HTTP call's timeout. */
     @WithDefault("15s")

@@ -29,7 +29,11 @@ public interface PublishLedger {
      */
     List<LedgerEntry> due(Instant now, int limit);
 
-    /** Every PENDING entry: at startup, the calls a stopped process left without an answer. */
+    /**
+     * The PENDING entries this process's earlier run left without an answer (at startup). Where several instances
+     * share the ledger, another instance's calls under way are not among them: theirs are settled by their own
+     * restart, or once their time limit passes.
+     */
     List<LedgerEntry> pending();
 
     /**

@@ -47,6 +47,7 @@ public class LedgerStore implements PublishLedger {
 
     private final Database database;
     private final Duration claimLease;
+    private final String instance;
     private final EventCodec codec = new EventCodec();
     private final Map<String, PostDecided> approvals = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -59,6 +60,7 @@ public class LedgerStore implements PublishLedger {
     public LedgerStore(Database database, PublishSettings settings) {
         this.database = database;
         this.claimLease = settings.claimLease();
+        this.instance = settings.instance();
     }
 
     @Override
@@ -159,9 +161,11 @@ public class LedgerStore implements PublishLedger {
         });
     }
 
+    /** The PENDING entries this instance (crier.publish.instance) left, or that no instance is named for. */
     @Override
     public List<LedgerEntry> pending() {
-        return query("SELECT " + COLUMNS + " FROM publish_ledger WHERE state = 'PENDING'", ps -> { });
+        return query("SELECT " + COLUMNS + " FROM publish_ledger WHERE state = 'PENDING' "
+                + "AND (moved_by IS NULL OR moved_by = ?)", ps -> ps.setString(1, instance));
     }
 
     @Override
@@ -178,7 +182,7 @@ public class LedgerStore implements PublishLedger {
         return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE publish_ledger SET state = ?, attempts = ?, due_at = ?, first_attempt_at = ?, "
-                            + "platform_post_id = ?, url = ?, error = ?, claimed_until = NULL, updated_at = now() "
+                            + "platform_post_id = ?, url = ?, error = ?, claimed_until = NULL, moved_by = ?, updated_at = now() "
                             + "WHERE post_id = ? AND platform = ? AND state = ? AND attempts = ?")) {
                 for (Move m : batch) {
                     LedgerEntry from = m.from();
@@ -190,10 +194,11 @@ public class LedgerStore implements PublishLedger {
                     ps.setString(5, to.platformPostId());
                     ps.setString(6, to.url());
                     ps.setString(7, to.error());
-                    ps.setObject(8, UUID.fromString(from.postId()));
-                    ps.setString(9, from.platform());
-                    ps.setString(10, from.state().name());
-                    ps.setInt(11, from.attempts());
+                    ps.setString(8, instance);
+                    ps.setObject(9, UUID.fromString(from.postId()));
+                    ps.setString(10, from.platform());
+                    ps.setString(11, from.state().name());
+                    ps.setInt(12, from.attempts());
                     ps.addBatch();
                 }
                 int[] counts = ps.executeBatch();

@@ -10,15 +10,21 @@ import java.util.Map;
 @ConfigMapping(prefix = "crier.publish")
 public interface PublishSettings {
 
-    /** How often the ledger is polled for due entries (new approvals wake the worker at once). Read by the scheduler. */
-    @WithDefault("200ms")
+    /**
+     * How often the ledger is polled for due entries, read by quarkus-scheduler (which fires at most once a second);
+     * new approvals and finished calls wake the worker at once, and the next due time sets its own alarm.
+     */
+    @WithDefault("1s")
     String pollInterval();
 
     /** Calls in parallel to one platform: each platform has its own threads, so a slow one holds up no other. */
     @WithDefault("16")
     int workers();
 
-    /** Entries claimed and not yet worked, at most: what one poll may claim. */
+    /**
+     * Entries one poll claims at most; a platform with this many calls waiting or under way gets no more until they
+     * finish, so it holds up no other platform's posts.
+     */
     @WithDefault("200")
     int claimBatch();
 

@@ -17,6 +17,7 @@ import dev.crier.publish.domain.platforms.MastodonConnector;
 import dev.crier.publish.domain.platforms.PlatformHttp;
 import dev.crier.publish.domain.platforms.SandboxConnector;
 import dev.crier.publish.domain.platforms.XConnector;
+import dev.crier.publish.store.SandboxPostStore;
 import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -34,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** Wires the plain-Java publishing domain: accounts, credentials, rate limits, the connectors and the publisher. */
 public class PublisherProducer {
@@ -93,11 +93,12 @@ public class PublisherProducer {
     @Produces
     @Singleton
     List<PlatformConnector> connectors(PlatformHttp http, CredentialSource credentials, SandboxApiKey sandboxKey,
-                                       HttpServer server, Config config) {
-        Supplier<URI> sandboxBase = config.getOptionalValue("crier.sandbox.base-url", URI.class)
-                .<Supplier<URI>>map(url -> () -> url).orElse(() -> ownAddress(server));
+                                       SandboxPostStore sandboxPosts, HttpServer server, Config config) {
+        PlatformConnector sandbox = config.getOptionalValue("crier.sandbox.base-url", URI.class)
+                .<PlatformConnector>map(url -> new SandboxConnector(http, () -> url, sandboxKey::value))
+                .orElseGet(() -> new LocalSandboxConnector(sandboxPosts, () -> ownAddress(server)));
         return List.of(
-                new SandboxConnector(http, sandboxBase, sandboxKey::value),
+                sandbox,
                 new XConnector(http, url(config, "crier.x.base-url", "https://api.x.com"), credentials),
                 new MastodonConnector(http, url(config, "crier.mastodon.base-url", "https://mastodon.social"), credentials),
                 new BlueskyConnector(http, url(config, "crier.bluesky.base-url", "https://bsky.social"), credentials),
@@ -136,8 +137,8 @@ public class PublisherProducer {
     }
 
     /**
-     * The sandbox is this service's own HTTP server. Its port is read at each call rather than from configuration,
-     * because with port 0 (tests) it is only known once the server listens.
+     * The sandbox is this service's own HTTP server (the address its posts' URLs name). Its port is read at each call
+     * rather than from configuration, because with port 0 (tests) it is only known once the server listens.
      */
     private static URI ownAddress(HttpServer server) {
         int port = server.getPort();

@@ -5,6 +5,7 @@ import dev.crier.events.PostDecided;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the publisher records each approved post and, per platform, what it is doing and what the platform answered.
@@ -26,8 +27,9 @@ public interface PublishLedger {
     /**
      * Entries whose time has come: QUEUED and UNKNOWN ones due, PENDING ones past their deadline; earliest first.
      * A ledger shared by several workers claims them, so that no other worker is handed the same entry meanwhile.
+     * Entries of the skipped platforms are left alone (their calls are backed up).
      */
-    List<LedgerEntry> due(Instant now, int limit);
+    List<LedgerEntry> due(Instant now, int limit, Set<String> skippedPlatforms);
 
     /**
      * The PENDING entries this process's earlier run left without an answer (at startup). Where several instances

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Publishes each approved post to each of its platforms exactly once, through the ledger.
@@ -126,7 +127,12 @@ public final class Publisher {
 
     /** Entries whose time has come. */
     public List<LedgerEntry> due(int limit) {
-        return ledger.due(clock.instant(), limit);
+        return due(limit, Set.of());
+    }
+
+    /** Entries whose time has come, but none for the platforms whose calls are backed up. */
+    public List<LedgerEntry> due(int limit, Set<String> skippedPlatforms) {
+        return ledger.due(clock.instant(), limit, skippedPlatforms);
     }
 
     /** Moves one due entry on; another worker that moved it first wins, and this one does nothing. */

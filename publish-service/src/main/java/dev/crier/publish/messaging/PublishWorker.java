@@ -17,7 +17,12 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The durable schedule's engine: claims due entries from the ledger (new posts, scheduled ones, retries, lost
@@ -35,14 +42,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the transaction that marks them reported, a batch at a time, and the relay sends them. Nothing waits in memory: a
  * restart picks everything up from the database, and a call the stopped process left PENDING is settled first.
  *
- * <p>The poll runs every {@code crier.publish.poll-interval} and at once when woken (a new approval, a finished
- * call); polls never overlap, and a wake during a poll runs one more.
+ * <p>The poll runs every {@code crier.publish.poll-interval} (quarkus-scheduler, which fires at most once a second),
+ * at once when woken (a new approval, a finished call), and at the moment the next entry falls due when that is
+ * sooner than the next scheduled poll: a scheduled post goes out on time. Polls never overlap, and a wake during a
+ * poll runs one more.
  */
 @ApplicationScoped
 public class PublishWorker {
 
     private static final Logger LOG = Logger.getLogger(PublishWorker.class);
     private static final int REPORT_BATCH = 500;
+    /** quarkus-scheduler's simple scheduler checks its triggers once a second. */
+    private static final Duration SCHEDULER_RESOLUTION = Duration.ofSeconds(1);
 
     private final Publisher publisher;
     private final LedgerStore ledger;
@@ -53,11 +64,15 @@ public class PublishWorker {
     private final String source;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, ExecutorService> calls = new ConcurrentHashMap<>();
+    private final Clock clock;
     private final AtomicBoolean pollQueued = new AtomicBoolean();
-    private volatile ExecutorService poller;
+    /** When the poller is set to wake next on its own (a due time sooner than the next scheduled poll). */
+    private final AtomicReference<Instant> alarm = new AtomicReference<>(Instant.MAX);
+    private volatile ScheduledExecutorService poller;
 
     public PublishWorker(Publisher publisher, LedgerStore ledger, Database database, Outbox outbox, OutboxRelay relay,
-                         PublishSettings settings, @ConfigProperty(name = "crier.events.source") String source) {
+                         PublishSettings settings, Clock clock,
+                         @ConfigProperty(name = "crier.events.source") String source) {
         this.publisher = publisher;
         this.ledger = ledger;
         this.database = database;
@@ -65,6 +80,7 @@ public class PublishWorker {
         this.relay = relay;
         this.settings = settings;
         this.source = source;
+        this.clock = clock;
     }
 
     void start(@Observes StartupEvent started) {
@@ -74,12 +90,12 @@ public class PublishWorker {
             // The database is not there yet: the PENDING entries are settled anyway once their time limit passes.
             LOG.warnf("could not settle the calls left PENDING at startup: %s", e.toString());
         }
-        poller = Executors.newSingleThreadExecutor(r -> new Thread(r, "publish-poll"));
+        poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "publish-poll"));
         wake();
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        ExecutorService p = poller;
+        ScheduledExecutorService p = poller;
         poller = null;
         if (p != null) {
             p.shutdownNow();
@@ -102,7 +118,7 @@ public class PublishWorker {
 
     /** Something new is due now, or a call finished: poll at once rather than at the next interval. */
     public void wake() {
-        ExecutorService p = poller;
+        ScheduledExecutorService p = poller;
         if (p != null && pollQueued.compareAndSet(false, true)) {
             try {
                 p.execute(() -> {
@@ -117,18 +133,33 @@ public class PublishWorker {
 
     private void tick() {
         try {
-            int room = settings.claimBatch() - inFlight.size();
-            if (room > 0) {
-                for (LedgerEntry entry : publisher.due(room)) {
-                    String key = entry.postId() + "|" + entry.platform();
-                    if (inFlight.add(key)) {
-                        callsTo(entry.platform()).execute(() -> work(key, entry));
-                    }
+            for (LedgerEntry entry : publisher.due(settings.claimBatch(), backedUp())) {
+                String key = entry.postId() + "|" + entry.platform();
+                if (inFlight.add(key)) {
+                    callsTo(entry.platform()).execute(() -> work(key, entry));
                 }
             }
             report();
+            Instant now = clock.instant();
+            ledger.nextDue(now, now.plus(SCHEDULER_RESOLUTION)).ifPresent(this::wakeAt);
         } catch (RuntimeException e) {
             LOG.warnf("the publish schedule could not be read (tried again in %s): %s", settings.pollInterval(), e.toString());
+        }
+    }
+
+    private void wakeAt(Instant due) {
+        ScheduledExecutorService p = poller;
+        Instant set = alarm.get();
+        if (p == null || !due.isBefore(set) || !alarm.compareAndSet(set, due)) {
+            return;
+        }
+        try {
+            p.schedule(() -> {
+                alarm.compareAndSet(due, Instant.MAX);
+                wake();
+            }, Math.max(0, Duration.between(clock.instant(), due).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            alarm.set(Instant.MAX);
         }
     }
 
@@ -142,6 +173,19 @@ public class PublishWorker {
             inFlight.remove(key);
             wake();
         }
+    }
+
+    /** The platforms with a claim's worth of calls waiting or under way: no more are claimed for them for now. */
+    private Set<String> backedUp() {
+        Map<String, Integer> waiting = new HashMap<>();
+        inFlight.forEach(key -> waiting.merge(key.substring(key.indexOf('|') + 1), 1, Integer::sum));
+        Set<String> full = new HashSet<>();
+        waiting.forEach((platform, n) -> {
+            if (n >= settings.claimBatch()) {
+                full.add(platform);
+            }
+        });
+        return full;
     }
 
     private ExecutorService callsTo(String platform) {

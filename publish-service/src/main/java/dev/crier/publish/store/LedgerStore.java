@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -100,11 +101,9 @@ public class LedgerStore implements PublishLedger {
 
     @Override
     public Optional<PostDecided> approval(String postId) {
-        synchronized (approvals) {
-            PostDecided kept = approvals.get(postId);
-            if (kept != null) {
-                return Optional.of(kept);
-            }
+        PostDecided kept = kept(postId);
+        if (kept != null) {
+            return Optional.of(kept);
         }
         return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT approval FROM publish_posts WHERE post_id = ?")) {
@@ -136,27 +135,45 @@ public class LedgerStore implements PublishLedger {
      * instances never take the same entry (and if a lease ran out, the conditional moves still let only one call).
      */
     @Override
-    public List<LedgerEntry> due(Instant now, int limit) {
+    public List<LedgerEntry> due(Instant now, int limit, Set<String> skippedPlatforms) {
         return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE publish_ledger l SET claimed_until = ? "
                     + "FROM (SELECT post_id, platform FROM publish_ledger WHERE state IN " + AT_WORK + " AND due_at <= ? "
-                    + "AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) d "
+                    + "AND (claimed_until IS NULL OR claimed_until <= ?) AND platform <> ALL (?) "
+                    + "ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) d "
                     + "WHERE l.post_id = d.post_id AND l.platform = d.platform RETURNING "
                     + prefixed("l.") + ", (SELECT approval FROM publish_posts p WHERE p.post_id = l.post_id)")) {
                 ps.setTimestamp(1, ts(now.plus(claimLease)));
                 ps.setTimestamp(2, ts(now));
                 ps.setTimestamp(3, ts(now));
-                ps.setInt(4, limit);
+                ps.setArray(4, c.createArrayOf("text", skippedPlatforms.toArray()));
+                ps.setInt(5, limit);
                 List<LedgerEntry> claimed = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         LedgerEntry entry = entry(rs);
                         claimed.add(entry);
-                        keep(entry.postId(), rs.getString(11));
+                        if (kept(entry.postId()) == null) {
+                            keep(entry.postId(), rs.getString(11));
+                        }
                     }
                 }
                 claimed.sort(Comparator.comparing(LedgerEntry::dueAt));
                 return claimed;
+            }
+        });
+    }
+
+    /** When the next entry at work falls due after {@code now}, if one does before {@code until}. */
+    public Optional<Instant> nextDue(Instant now, Instant until) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT min(due_at) FROM publish_ledger WHERE state IN "
+                    + AT_WORK + " AND due_at > ? AND due_at < ?")) {
+                ps.setTimestamp(1, ts(now));
+                ps.setTimestamp(2, ts(until));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(instant(rs.getTimestamp(1))) : Optional.empty();
+                }
             }
         });
     }
@@ -255,6 +272,12 @@ public class LedgerStore implements PublishLedger {
                 + "WHERE post_id = ANY (?) AND outcome_reported_at IS NULL")) {
             ps.setArray(1, c.createArrayOf("uuid", postIds.stream().map(UUID::fromString).toArray()));
             ps.executeUpdate();
+        }
+    }
+
+    private PostDecided kept(String postId) {
+        synchronized (approvals) {
+            return approvals.get(postId);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The ledger in maps, with the same rules as the database's (conditional moves): for domain tests. */
 final class InMemoryLedger implements PublishLedger {
@@ -45,9 +46,10 @@ final class InMemoryLedger implements PublishLedger {
     }
 
     @Override
-    public synchronized List<LedgerEntry> due(Instant now, int limit) {
+    public synchronized List<LedgerEntry> due(Instant now, int limit, Set<String> skippedPlatforms) {
         return entries.values().stream()
                 .filter(e -> !e.state().isFinal() && e.dueAt() != null && !e.dueAt().isAfter(now))
+                .filter(e -> !skippedPlatforms.contains(e.platform()))
                 .sorted(Comparator.comparing(LedgerEntry::dueAt)).limit(limit).toList();
     }
 

@@ -17,6 +17,7 @@ import dev.crier.publish.domain.platforms.MastodonConnector;
 import dev.crier.publish.domain.platforms.PlatformHttp;
 import dev.crier.publish.domain.platforms.SandboxConnector;
 import dev.crier.publish.domain.platforms.XConnector;
+import dev.crier.publish.store.SandboxPostStore;
 import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -34,12 +35,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** Wires the plain-Java publishing domain: accounts, credentials, rate limits, the connectors and the publisher. */
 public class PublisherProducer {
 
     private static final Logger LOG = Logger.getLogger(PublisherProducer.class);
+
+    /**
+     * The sandbox is Crier's own, not a real platform: its quota exists so the limiter is exercised on the local
+     * stack, and is set far above what the whole pipeline can do (500 posts/s, most of them to one department's
+     * account) so that it never caps a benchmark by accident.
+     */
+    static final String SANDBOX_QUOTA = "6000/1s";
 
     /**
      * Each platform's published default per account. X: POST /2/tweets, 100 requests per 15 minutes per user (X API
@@ -50,7 +57,7 @@ public class PublisherProducer {
      * crier.publish.rate.<platform>=<calls>/<window>.
      */
     static final Map<String, String> DEFAULT_QUOTAS = Map.of("x", "100/15m", "mastodon", "300/5m", "bluesky", "1666/1h",
-            "facebook", "200/1h", "linkedin", "150/24h", "sandbox", "6000/1m");
+            "facebook", "200/1h", "linkedin", "150/24h", "sandbox", SANDBOX_QUOTA);
 
     @Produces
     @Singleton
@@ -69,28 +76,29 @@ public class PublisherProducer {
 
     @Produces
     @Singleton
-    RateLimiter rateLimiter(Config config) {
+    RateLimiter rateLimiter(PublishSettings settings) {
         Map<String, RateLimiter.Quota> quotas = new HashMap<>();
         DEFAULT_QUOTAS.forEach((platform, quota) -> quotas.put(platform, RateLimiter.Quota.parse(
-                config.getOptionalValue("crier.publish.rate." + platform, String.class).orElse(quota))));
+                settings.rate().getOrDefault(platform, quota))));
         return new RateLimiter(quotas, RateLimiter.Quota.parse("60/1m"));
     }
 
     @Produces
     @Singleton
-    PlatformHttp platformHttp(RateLimiter limiter, Clock clock,
-                              @ConfigProperty(name = "crier.publish.call-timeout", defaultValue = "15s") Duration timeout) {
+    PlatformHttp platformHttp(RateLimiter limiter, Clock clock, PublishSettings settings) {
+        Duration timeout = settings.callTimeout();
         return new PlatformHttp(HttpClient.newBuilder().connectTimeout(timeout).build(), timeout, limiter, clock);
     }
 
     @Produces
     @Singleton
     List<PlatformConnector> connectors(PlatformHttp http, CredentialSource credentials, SandboxApiKey sandboxKey,
-                                       HttpServer server, Config config) {
-        Supplier<URI> sandboxBase = config.getOptionalValue("crier.sandbox.base-url", URI.class)
-                .<Supplier<URI>>map(url -> () -> url).orElse(() -> ownAddress(server));
+                                       SandboxPostStore sandboxPosts, HttpServer server, Config config) {
+        PlatformConnector sandbox = config.getOptionalValue("crier.sandbox.base-url", URI.class)
+                .<PlatformConnector>map(url -> new SandboxConnector(http, () -> url, sandboxKey::value))
+                .orElseGet(() -> new LocalSandboxConnector(sandboxPosts, () -> ownAddress(server)));
         return List.of(
-                new SandboxConnector(http, sandboxBase, sandboxKey::value),
+                sandbox,
                 new XConnector(http, url(config, "crier.x.base-url", "https://api.x.com"), credentials),
                 new MastodonConnector(http, url(config, "crier.mastodon.base-url", "https://mastodon.social"), credentials),
                 new BlueskyConnector(http, url(config, "crier.bluesky.base-url", "https://bsky.social"), credentials),
@@ -102,13 +110,12 @@ public class PublisherProducer {
     @Produces
     @Singleton
     Publisher publisher(PublishLedger ledger, List<PlatformConnector> connectors, AccountRegistry accounts,
-                        RateLimiter limiter, Clock clock, Config config) {
+                        RateLimiter limiter, Clock clock, PublishSettings settings) {
         SecureRandom random = new SecureRandom();
-        RetryPolicy retry = new RetryPolicy(duration(config, "crier.publish.retry.base", Duration.ofSeconds(2)),
-                duration(config, "crier.publish.retry.cap", Duration.ofMinutes(10)),
-                config.getOptionalValue("crier.publish.retry.max-attempts", Integer.class).orElse(8), random::nextDouble);
-        Publisher.Timing timing = new Publisher.Timing(duration(config, "crier.publish.attempt-time-limit", Duration.ofSeconds(60)),
-                duration(config, "crier.publish.max-lateness", Duration.ofMinutes(15)), duration(config, "crier.publish.idempotency-margin", Duration.ofMinutes(5)));
+        RetryPolicy retry = new RetryPolicy(settings.retry().base(), settings.retry().cap(),
+                settings.retry().maxAttempts(), random::nextDouble);
+        Publisher.Timing timing = new Publisher.Timing(settings.attemptTimeLimit(), settings.maxLateness(),
+                settings.idempotencyMargin());
         return new Publisher(ledger, byPlatform(connectors), accounts, limiter, retry, timing, clock);
     }
 
@@ -129,13 +136,9 @@ public class PublisherProducer {
         return config.getOptionalValue(name, String.class).orElse(fallback);
     }
 
-    private static Duration duration(Config config, String name, Duration fallback) {
-        return config.getOptionalValue(name, Duration.class).orElse(fallback);
-    }
-
     /**
-     * The sandbox is this service's own HTTP server. Its port is read at each call rather than from configuration,
-     * because with port 0 (tests) it is only known once the server listens.
+     * The sandbox is this service's own HTTP server (the address its posts' URLs name). Its port is read at each call
+     * rather than from configuration, because with port 0 (tests) it is only known once the server listens.
      */
     private static URI ownAddress(HttpServer server) {
         int port = server.getPort();

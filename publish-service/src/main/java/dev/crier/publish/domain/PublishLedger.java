@@ -5,6 +5,7 @@ import dev.crier.events.PostDecided;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the publisher records each approved post and, per platform, what it is doing and what the platform answered.
@@ -23,10 +24,18 @@ public interface PublishLedger {
 
     Optional<LedgerEntry> find(String postId, String platform);
 
-    /** Entries whose time has come: QUEUED and UNKNOWN ones due, PENDING ones past their deadline; earliest first. */
-    List<LedgerEntry> due(Instant now, int limit);
+    /**
+     * Entries whose time has come: QUEUED and UNKNOWN ones due, PENDING ones past their deadline; earliest first.
+     * A ledger shared by several workers claims them, so that no other worker is handed the same entry meanwhile.
+     * Entries of the skipped platforms are left alone (their calls are backed up).
+     */
+    List<LedgerEntry> due(Instant now, int limit, Set<String> skippedPlatforms);
 
-    /** Every PENDING entry: at startup, the calls a stopped process left without an answer. */
+    /**
+     * The PENDING entries this process's earlier run left without an answer (at startup). Where several instances
+     * share the ledger, another instance's calls under way are not among them: theirs are settled by their own
+     * restart, or once their time limit passes.
+     */
     List<LedgerEntry> pending();
 
     /**
@@ -36,9 +45,4 @@ public interface PublishLedger {
      * @throws IllegalStateException when the state machine forbids the move
      */
     boolean move(LedgerEntry from, LedgerEntry to);
-
-    /** Posts whose every entry is final and whose outcome has not been reported yet. */
-    List<String> awaitingOutcome(int limit);
-
-    void outcomeReported(String postId);
 }

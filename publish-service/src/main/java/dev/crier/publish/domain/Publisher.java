@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Publishes each approved post to each of its platforms exactly once, through the ledger.
@@ -59,6 +60,15 @@ public final class Publisher {
      * @return false when it was already recorded (a redelivery): nothing changed
      */
     public boolean accept(PostDecided approval) {
+        return ledger.record(approval, plan(approval));
+    }
+
+    /**
+     * The ledger entries an approved post starts with, for a caller that records them in its own transaction.
+     *
+     * @throws InvalidEventException when the post must not be published at all (not APPROVED, no platform)
+     */
+    public List<LedgerEntry> plan(PostDecided approval) {
         if (approval.decision() != Decision.APPROVED) {
             throw new InvalidEventException("post " + approval.postId() + " is " + approval.decision()
                     + ", not APPROVED: it must not be published");
@@ -66,7 +76,7 @@ public final class Publisher {
         if (approval.draft().platforms().isEmpty()) {
             throw new InvalidEventException("post " + approval.postId() + " names no platform");
         }
-        return ledger.record(approval, plan(approval, clock.instant()));
+        return plan(approval, clock.instant());
     }
 
     List<LedgerEntry> plan(PostDecided approval, Instant now) {
@@ -117,7 +127,12 @@ public final class Publisher {
 
     /** Entries whose time has come. */
     public List<LedgerEntry> due(int limit) {
-        return ledger.due(clock.instant(), limit);
+        return due(limit, Set.of());
+    }
+
+    /** Entries whose time has come, but none for the platforms whose calls are backed up. */
+    public List<LedgerEntry> due(int limit, Set<String> skippedPlatforms) {
+        return ledger.due(clock.instant(), limit, skippedPlatforms);
     }
 
     /** Moves one due entry on; another worker that moved it first wins, and this one does nothing. */
@@ -246,7 +261,11 @@ public final class Publisher {
 
     /** The post's outcome, once every platform's entry is final. */
     public Optional<PublishOutcome> outcome(String postId) {
-        List<LedgerEntry> entries = ledger.entries(postId);
+        return outcome(postId, ledger.entries(postId));
+    }
+
+    /** The post's outcome from these entries (all of the post's), once every one is final. */
+    public Optional<PublishOutcome> outcome(String postId, List<LedgerEntry> entries) {
         if (entries.isEmpty() || !entries.stream().allMatch(e -> e.state().isFinal())) {
             return Optional.empty();
         }

@@ -10,5 +10,6 @@ public interface RetractionLog {
     /** The platforms on which the post has been deleted. */
     Set<String> retractedPlatforms(String postId);
 
+    /** Records the retraction together with its event (dev.crier.post.retracted): both are kept, or neither. */
     void record(PostRetracted retraction);
 }

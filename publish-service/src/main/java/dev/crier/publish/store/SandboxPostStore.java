@@ -1,10 +1,8 @@
 package dev.crier.publish.store;
 
-import dev.crier.platform.store.StoreUnavailableException;
-import io.agroal.api.AgroalDataSource;
+import dev.crier.platform.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,10 +17,10 @@ public class SandboxPostStore {
 
     private static final String COLUMNS = "id, idempotency_key, text, language, created_at";
 
-    private final AgroalDataSource db;
+    private final Database database;
 
-    public SandboxPostStore(AgroalDataSource db) {
-        this.db = db;
+    public SandboxPostStore(Database database) {
+        this.database = database;
     }
 
     /** What a post request did: the post, and whether it is new or the one an earlier request with its key made. */
@@ -31,7 +29,7 @@ public class SandboxPostStore {
 
     /** Stores a post, unless one with the same idempotency key exists: then that one is returned unchanged. */
     public Saved save(String text, String language, String idempotencyKey) {
-        try (Connection c = db.getConnection()) {
+        return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sandbox_posts (id, idempotency_key, text, language) "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING " + COLUMNS)) {
                 ps.setObject(1, UUID.randomUUID());
@@ -47,46 +45,42 @@ public class SandboxPostStore {
                 ps.setString(1, idempotencyKey);
                 return new Saved(read(ps).get(0), false);
             }
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        });
     }
 
     /** Deletes a post; false when there was none. */
     public boolean delete(UUID id) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM sandbox_posts WHERE id = ?")) {
-            ps.setObject(1, id);
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sandbox_posts WHERE id = ?")) {
+                ps.setObject(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
     public Optional<SandboxPost> find(UUID id) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sandbox_posts WHERE id = ?")) {
-            ps.setObject(1, id);
-            return read(ps).stream().findFirst();
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sandbox_posts WHERE id = ?")) {
+                ps.setObject(1, id);
+                return read(ps).stream().findFirst();
+            }
+        });
     }
 
     /** The newest posts first: all of them, or only the one sent with {@code idempotencyKey}. */
     public List<SandboxPost> newest(Optional<String> idempotencyKey, int limit) {
         String where = idempotencyKey.isPresent() ? " WHERE idempotency_key = ?" : "";
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM sandbox_posts" + where + " ORDER BY created_at DESC, id LIMIT ?")) {
-            int i = 1;
-            if (idempotencyKey.isPresent()) {
-                ps.setString(i++, idempotencyKey.get());
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM sandbox_posts" + where + " ORDER BY created_at DESC, id LIMIT ?")) {
+                int i = 1;
+                if (idempotencyKey.isPresent()) {
+                    ps.setString(i++, idempotencyKey.get());
+                }
+                ps.setInt(i, limit);
+                return read(ps);
             }
-            ps.setInt(i, limit);
-            return read(ps);
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
-        }
+        });
     }
 
     private static List<SandboxPost> read(PreparedStatement ps) throws SQLException {

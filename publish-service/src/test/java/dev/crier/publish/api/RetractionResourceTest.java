@@ -9,6 +9,8 @@ import dev.crier.events.PostDecided;
 import dev.crier.events.PostRetracted;
 import dev.crier.events.Topics;
 import dev.crier.infra.CrierTestResource;
+import dev.crier.infra.KafkaAccess;
+import dev.crier.infra.KafkaAcls;
 import dev.crier.infra.TopicReader;
 import dev.crier.publish.domain.LedgerState;
 import dev.crier.publish.domain.Publisher;
@@ -19,12 +21,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -66,6 +72,42 @@ class RetractionResourceTest {
         as("comms-head").body("{\"reason\": \"again\"}").post("/v1/posts/" + postId + "/retract")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://crier.dev/problems/already-retracted"));
+    }
+
+    /**
+     * The retraction is saved with its event; when Kafka does not take the event, the answer says so (202) and a
+     * second request finds the retraction recorded (409) without the event being lost: once Kafka takes events
+     * again, the outbox relay puts it on posts.retracted, once.
+     */
+    @Test
+    void aRetractionWhoseEventKafkaRefusedIsRecordedAndItsEventSentOnceKafkaIsBack() {
+        String postId = published("sandbox");
+        var kafka = CrierTestResource.infra().kafka();
+        var topics = new TopicReader(kafka);
+        // The broker stops accepting publish-service's writes to posts.retracted.
+        Set<AclBinding> withoutRetractions = KafkaAcls.bindings().stream()
+                .filter(acl -> !(acl.pattern().name().equals(Topics.POSTS_RETRACTED)
+                        && acl.entry().principal().equals(KafkaAcls.principal(KafkaAccess.PUBLISH))
+                        && acl.entry().operation() == AclOperation.WRITE))
+                .collect(Collectors.toSet());
+        kafka.replaceAcls(withoutRetractions);
+        try {
+            as("comms-head").body("{\"reason\": \"Wrong clinic dates\"}").post("/v1/posts/" + postId + "/retract")
+                    .then().statusCode(202)
+                    .body("postId", equalTo(postId)).body("results[0].retracted", equalTo(true));
+            as("comms-head").body("{\"reason\": \"again\"}").post("/v1/posts/" + postId + "/retract")
+                    .then().statusCode(409).body("type", equalTo("https://crier.dev/problems/already-retracted"));
+            assertThat(topics.readPost(Topics.POSTS_RETRACTED, postId, 1, Duration.ofSeconds(2))).isEmpty();
+        } finally {
+            kafka.replaceAcls(KafkaAcls.bindings());
+        }
+
+        // Waits for a second copy too, which must not come.
+        var events = topics.readPost(Topics.POSTS_RETRACTED, postId, 2, Duration.ofSeconds(20));
+        assertThat(events).hasSize(1);
+        PostRetracted event = new EventCodec().decode(EventType.POST_RETRACTED, events.get(0).value());
+        assertThat(event.reason()).isEqualTo("Wrong clinic dates");
+        assertThat(event.results()).extracting(PostRetracted.Retraction::retracted).containsExactly(true);
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.crier.events.PostDecided;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ final class InMemoryLedger implements PublishLedger {
 
     private final Map<String, PostDecided> approvals = new LinkedHashMap<>();
     private final Map<String, LedgerEntry> entries = new LinkedHashMap<>();
-    private final Set<String> reported = new HashSet<>();
     final List<String> history = new ArrayList<>();
 
     @Override
@@ -48,9 +46,10 @@ final class InMemoryLedger implements PublishLedger {
     }
 
     @Override
-    public synchronized List<LedgerEntry> due(Instant now, int limit) {
+    public synchronized List<LedgerEntry> due(Instant now, int limit, Set<String> skippedPlatforms) {
         return entries.values().stream()
                 .filter(e -> !e.state().isFinal() && e.dueAt() != null && !e.dueAt().isAfter(now))
+                .filter(e -> !skippedPlatforms.contains(e.platform()))
                 .sorted(Comparator.comparing(LedgerEntry::dueAt)).limit(limit).toList();
     }
 
@@ -74,14 +73,8 @@ final class InMemoryLedger implements PublishLedger {
         return true;
     }
 
-    @Override
-    public synchronized List<String> awaitingOutcome(int limit) {
-        return approvals.keySet().stream().filter(id -> !reported.contains(id))
-                .filter(id -> entries(id).stream().allMatch(e -> e.state().isFinal())).limit(limit).toList();
-    }
-
-    @Override
-    public synchronized void outcomeReported(String postId) {
-        reported.add(postId);
+    /** Posts whose every entry is final. */
+    synchronized List<String> finished() {
+        return approvals.keySet().stream().filter(id -> entries(id).stream().allMatch(e -> e.state().isFinal())).toList();
     }
 }

@@ -413,7 +413,7 @@ class PublisherTest {
         runUntilQuiet();
 
         assertThat(publisher.outcome(post.postId())).isEmpty();
-        assertThat(ledger.awaitingOutcome(10)).doesNotContain(post.postId());
+        assertThat(ledger.finished()).doesNotContain(post.postId());
     }
 
     /** What a process that stops mid-call looks like to the code that called: nothing after it runs. */

@@ -25,7 +25,7 @@ public final class SandboxConnector extends HttpConnector {
     public static final String KEY_HEADER = "X-Sandbox-Key";
     /** What the sandbox itself accepts (see SandboxPlatformResource). */
     public static final int MAX_LENGTH = 100_000;
-    static final Duration KEYS_KEPT = Duration.ofDays(36_500);
+    public static final Duration KEYS_KEPT = Duration.ofDays(36_500);
 
     private final Supplier<URI> baseUrl;
     private final Supplier<String> apiKey;

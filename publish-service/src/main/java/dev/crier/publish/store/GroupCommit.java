@@ -1,0 +1,68 @@
+package dev.crier.publish.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Writes that many threads make at once share one transaction: a caller queues its item and takes the lock; whoever
+ * holds it writes everything queued so far in one go, and the callers whose items it wrote return with their
+ * results. Nobody waits for a batch to fill: a lone write goes alone, and under load each transaction carries what
+ * arrived during the previous one. (No library does this small thing; a background thread would add a hand-off.)
+ *
+ * @param <T> an item to write
+ * @param <R> its result
+ */
+final class GroupCommit<T, R> {
+
+    private static final class Slot<T, R> {
+        final T item;
+        R result;
+        RuntimeException failure;
+        boolean done;
+
+        Slot(T item) {
+            this.item = item;
+        }
+    }
+
+    private final ConcurrentLinkedQueue<Slot<T, R>> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Function<List<T>, List<R>> writeAll;
+
+    /** {@code writeAll} writes the items in one transaction and returns one result per item, in order. */
+    GroupCommit(Function<List<T>, List<R>> writeAll) {
+        this.writeAll = writeAll;
+    }
+
+    R write(T item) {
+        Slot<T, R> mine = new Slot<>(item);
+        queue.add(mine);
+        lock.lock();
+        try {
+            if (!mine.done) {
+                List<Slot<T, R>> batch = new ArrayList<>();
+                for (Slot<T, R> s = queue.poll(); s != null; s = queue.poll()) {
+                    batch.add(s);
+                }
+                try {
+                    List<R> results = writeAll.apply(batch.stream().map(s -> s.item).toList());
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).result = results.get(i);
+                    }
+                } catch (RuntimeException e) {
+                    batch.forEach(s -> s.failure = e);
+                }
+                batch.forEach(s -> s.done = true);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.result;
+    }
+}

@@ -89,7 +89,7 @@ final class DraftTraffic implements AutoCloseable {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < LocalInfra.PARTITIONS; p++) {
+            for (int p = 0; p < LocalInfra.DEFAULT_PARTITIONS; p++) {
                 latest.put(new TopicPartition(Topics.DRAFTS_SUBMITTED, p), OffsetSpec.latest());
             }
             long lag = 0;

@@ -90,8 +90,7 @@ public final class LocalStackMain {
             return;
         }
         Path root = Path.of(System.getProperty("crier.root", ".")).toAbsolutePath().normalize();
-        String dataEnv = System.getenv("CRIER_DATA_DIR");
-        Path data = dataEnv == null || dataEnv.isBlank() ? root.resolve("deploy/local/data") : Path.of(dataEnv).toAbsolutePath();
+        Path data = StackConfig.dataDir(root, System.getenv());
         StackConfig config;
         try {
             config = StackConfig.fromEnvironment(root, data, System.getenv()).withPartitions(options.partitions())

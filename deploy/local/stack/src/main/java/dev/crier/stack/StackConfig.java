@@ -35,6 +35,12 @@ public record StackConfig(Path root, Path dataDir, Map<String, Integer> serviceP
     }
 
     /** The configuration a user gets: default ports unless the environment says otherwise; PostgreSQL picks a free port. */
+    /** The stack's data folder: CRIER_DATA_DIR, else deploy/local/data under the project's root. */
+    public static Path dataDir(Path root, Map<String, String> env) {
+        String dir = env.get("CRIER_DATA_DIR");
+        return dir == null || dir.isBlank() ? root.resolve("deploy/local/data") : Path.of(dir).toAbsolutePath();
+    }
+
     public static StackConfig fromEnvironment(Path root, Path dataDir, Map<String, String> env) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String service : LocalInfra.SERVICES) {

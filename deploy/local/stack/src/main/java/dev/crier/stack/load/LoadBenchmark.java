@@ -6,6 +6,7 @@ import dev.crier.infra.KafkaAccess;
 import dev.crier.infra.KafkaBroker;
 import dev.crier.infra.Tokens;
 import dev.crier.stack.LocalStack;
+import dev.crier.stack.StackConfig;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -128,8 +129,7 @@ public final class LoadBenchmark {
             return;
         }
         Path root = Path.of(System.getProperty("crier.root", ".")).toAbsolutePath().normalize();
-        String dataEnv = System.getenv("CRIER_DATA_DIR");
-        Path data = dataEnv == null || dataEnv.isBlank() ? root.resolve("deploy/local/data") : Path.of(dataEnv).toAbsolutePath();
+        Path data = StackConfig.dataDir(root, System.getenv());
         int exit;
         try {
             exit = run(options, data);

@@ -30,13 +30,14 @@ public final class ServiceProcess {
      * measurements behind each value are in docs/throughput.md. Both compilers: C2 makes hot code several times
      * faster than C1 alone, for a few seconds of compiling once. SerialGC: no concurrent GC threads competing for the
      * two cores and the smallest footprint; its young pauses over 32 MB are a few milliseconds. Outside the heap a
-     * service takes about 150 MB (metaspace 64 to 75 MB, code cache 25 to 35 MB, symbols, threads, the JVM itself), so
-     * a 112 MB heap keeps it under 256 MB resident; policy-service, the largest, holds 54 MB live (its language
-     * models) and so keeps 26 MB of old generation spare. The caps on metaspace, code cache and direct buffers turn a
+     * service takes about 150 MB (metaspace 64 to 75 MB, code cache 25 to 35 MB, symbols, threads, the JVM itself).
+     * The heap is 192 MB: at 112 MB (which would keep a service under 256 MB resident) ingest-service ran out of heap
+     * under 200 drafts/s open loop, its backlog of waiting requests growing faster than it answered them, and a
+     * service out of heap loses threads it cannot do without (docs/throughput.md). The caps on metaspace, code cache and direct buffers turn a
      * leak into an error rather than a slow swell. The thread stack size stays the default: the policy engine's
      * regular expressions recurse, and a smaller stack would turn drafts that pass today into engine errors.
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx112m", "-Xmn32m",
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-Xmn32m",
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m");
 
     private final String name;

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * them). Every accepted draft is still decided once, published exactly once (one posts.published event, one post on
  * the sandbox) and audited exactly once, and ingest shows it PUBLISHED.
  */
+@Tag("scale-out")
 class ScaleOutEndToEndTest {
 
     static final int RATE = 10;
@@ -104,8 +106,9 @@ class ScaleOutEndToEndTest {
                     .isGreaterThanOrEqualTo(submitter.sent() * 8 / 10);
             await().atMost(FLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 List<Tracker.Post> accepted = tracker.accepted();
-                assertThat(accepted).as("accepted drafts: %d not decided, %d not published, %d not audited once",
-                        Tracker.count(accepted, p -> !p.decided()), Tracker.count(accepted, p -> !p.published()),
+                List<String> unpublished = tracker.acceptedIds().stream().filter(id -> !tracker.get(id).published()).toList();
+                assertThat(accepted).as("accepted drafts: %d not decided, %d not published %s, %d not audited once",
+                        Tracker.count(accepted, p -> !p.decided()), unpublished.size(), unpublished,
                         Tracker.count(accepted, p -> !p.auditedOnce())).allMatch(p -> p.published() && p.auditedOnce());
             });
         }

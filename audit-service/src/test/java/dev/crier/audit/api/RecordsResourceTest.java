@@ -49,7 +49,7 @@ class RecordsResourceTest {
 
     @BeforeEach
     void aSubmittedAndRejectedDraft() {
-        author = "author-" + UUID.randomUUID();
+        author = TestEvents.uniqueName("author-");
         rule = "rule-" + UUID.randomUUID();
         postId = UUID.randomUUID().toString();
         Instant now = Instant.now();

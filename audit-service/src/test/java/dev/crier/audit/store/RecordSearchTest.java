@@ -1,5 +1,6 @@
 package dev.crier.audit.store;
 
+import dev.crier.audit.TestEvents;
 import dev.crier.audit.domain.AuditRecord;
 import dev.crier.audit.domain.ReceivedEvent;
 import dev.crier.audit.domain.RecordFilter;
@@ -41,8 +42,8 @@ class RecordSearchTest {
 
     @Test
     void eachFilterFindsItsOwnKindOnly() {
-        String author = "u-" + UUID.randomUUID();
-        String department = "dept-" + UUID.randomUUID();
+        String author = TestEvents.uniqueName("u-");
+        String department = TestEvents.uniqueName("dept-");
         ReceivedEvent byAuthor = draft(author, department, "sandbox");
         // Its platform is spelt as the author's and the department's index values are: it is neither.
         ReceivedEvent impostor = draft("u-other", "dept-other", "author:" + author);

@@ -125,11 +125,6 @@ public final class Publisher {
         }
     }
 
-    /** Entries whose time has come. */
-    public List<LedgerEntry> due(int limit) {
-        return due(limit, Set.of());
-    }
-
     /** Entries whose time has come, but none for the platforms whose calls are backed up. */
     public List<LedgerEntry> due(int limit, Set<String> skippedPlatforms) {
         return ledger.due(clock.instant(), limit, skippedPlatforms);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
@@ -272,7 +273,7 @@ class PublisherTest {
         ledger.move(queued, queued.calling(clock.instant(), clock.instant().plusSeconds(60)));
 
         clock.advance(Duration.ofSeconds(61));
-        publisher.due(10).forEach(publisher::work);
+        publisher.due(10, Set.of()).forEach(publisher::work);
 
         LedgerEntry entry = ledger.find(post.postId(), "x").orElseThrow();
         assertThat(entry.state()).isEqualTo(LedgerState.UNKNOWN);
@@ -422,7 +423,7 @@ class PublisherTest {
 
     private void runUntilQuiet() {
         for (int round = 0; round < 20; round++) {
-            List<LedgerEntry> due = publisher.due(100);
+            List<LedgerEntry> due = publisher.due(100, Set.of());
             if (due.isEmpty()) {
                 return;
             }

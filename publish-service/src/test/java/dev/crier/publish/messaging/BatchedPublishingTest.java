@@ -49,6 +49,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -179,7 +180,7 @@ class BatchedPublishingTest {
                 for (int t = 0; t < 3; t++) {
                     running.add(threads.submit(() -> {
                         for (int round = 0; round < 200 && !allFinal(postIds); round++) {
-                            for (LedgerEntry entry : publisher.due(5)) {
+                            for (LedgerEntry entry : publisher.due(5, Set.of())) {
                                 if (postIds.contains(entry.postId())) {
                                     claims.add(entry.postId());
                                     publisher.work(entry);

@@ -3,9 +3,9 @@ package dev.crier.events.signing;
 import dev.crier.events.DecisionSignature;
 import dev.crier.events.PostDecided;
 
-import java.security.GeneralSecurityException;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -16,14 +16,14 @@ public final class DecisionSigner {
     public static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final String keyId;
-    private final PrivateKey key;
+    private final Ed25519PrivateKeyParameters key;
 
     public DecisionSigner(String keyId, PrivateKey key) {
         if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
             throw new IllegalArgumentException("a key id is 1 to 100 letters, digits, '.', '_' or '-': " + keyId);
         }
         this.keyId = keyId;
-        this.key = key;
+        this.key = Ed25519.privateKey(key);
     }
 
     /** A signer from a PKCS#8 PEM private key, as {@code openssl genpkey -algorithm ed25519} writes it. */
@@ -37,13 +37,7 @@ public final class DecisionSigner {
 
     /** The decision with its signature (any signature it had is replaced). */
     public PostDecided sign(PostDecided decided) {
-        try {
-            Signature ed25519 = Signature.getInstance(Pem.ALGORITHM);
-            ed25519.initSign(key);
-            ed25519.update(SignedDecision.canonicalBytes(decided));
-            return decided.signedWith(new DecisionSignature(keyId, Base64.getEncoder().encodeToString(ed25519.sign())));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not sign with Ed25519 key " + keyId, e);
-        }
+        byte[] signature = Ed25519.sign(key, SignedDecision.canonicalBytes(decided));
+        return decided.signedWith(new DecisionSignature(keyId, Base64.getEncoder().encodeToString(signature)));
     }
 }

@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,10 +25,12 @@ public final class TrustedKeys {
 
     private static final String SUFFIX = ".pem";
 
-    private final Map<String, PublicKey> keys;
+    private final Map<String, Ed25519PublicKeyParameters> keys;
 
     public TrustedKeys(Map<String, PublicKey> keys) {
-        this.keys = Map.copyOf(keys);
+        Map<String, Ed25519PublicKeyParameters> decoded = new TreeMap<>();
+        keys.forEach((id, key) -> decoded.put(id, Ed25519.publicKey(key)));
+        this.keys = Collections.unmodifiableMap(decoded);
     }
 
     /**
@@ -74,20 +77,17 @@ public final class TrustedKeys {
         if (signature == null) {
             return new Verification(Verification.Status.UNSIGNED, null, "the decision is not signed");
         }
-        PublicKey key = keys.get(signature.keyId());
+        Ed25519PublicKeyParameters key = keys.get(signature.keyId());
         if (key == null) {
             return new Verification(Verification.Status.UNKNOWN_KEY, signature.keyId(),
                     "the decision is signed by key '" + signature.keyId() + "', which is not trusted");
         }
         try {
-            Signature ed25519 = Signature.getInstance(Pem.ALGORITHM);
-            ed25519.initVerify(key);
-            ed25519.update(SignedDecision.canonicalBytes(decided));
-            if (ed25519.verify(Base64.getDecoder().decode(signature.value()))) {
+            if (Ed25519.verify(key, SignedDecision.canonicalBytes(decided), Base64.getDecoder().decode(signature.value()))) {
                 return new Verification(Verification.Status.VERIFIED, signature.keyId(), null);
             }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            // A malformed signature is as good as a wrong one.
+        } catch (IllegalArgumentException e) {
+            // A malformed signature (not base64) is as good as a wrong one.
         }
         return new Verification(Verification.Status.FAILED, signature.keyId(), "the signature by key '"
                 + signature.keyId() + "' does not match the decision and its content (changed after signing, or forged)");

@@ -7,6 +7,8 @@ import dev.crier.events.PolicyRef;
 import dev.crier.policy.domain.policy.Policy;
 import dev.crier.policy.domain.rules.Rule;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,9 @@ import java.util.function.LongSupplier;
  * Runs every rule of a policy over a draft and decides: any BLOCK finding rejects, any REVIEW finding sends the
  * draft to a person, otherwise it is approved. Rules in shadow mode run and are recorded but do not decide.
  * Plain Java, so it can be unit-tested and benchmarked alone; immutable, so one instance serves every thread.
- * A draft gets a time budget: once it is spent, the rules not yet run are skipped and the draft goes to a person
- * (an engine.budget finding) rather than holding its partition while a pathological text is matched.
+ * A draft gets a time budget, in the evaluating thread's CPU time ({@link Deadline}): once it is spent, the rules not
+ * yet run are skipped and the draft goes to a person (an engine.budget finding) rather than holding its partition
+ * while a pathological text is matched.
  */
 public final class PolicyEngine {
 
@@ -26,25 +29,41 @@ public final class PolicyEngine {
     private final List<Rule> rules;
     private final Set<String> shadow;
     private final Duration budget;
-    private final LongSupplier nanoClock;
+    private final LongSupplier wallClock;
+    private final LongSupplier cpuClock;
 
+    /** An engine whose budget is read on one clock (a test's). */
     public PolicyEngine(PolicyRef ref, List<Rule> rules, Set<String> shadow, Duration budget, LongSupplier nanoClock) {
+        this(ref, rules, shadow, budget, nanoClock, nanoClock);
+    }
+
+    private PolicyEngine(PolicyRef ref, List<Rule> rules, Set<String> shadow, Duration budget, LongSupplier wallClock,
+                         LongSupplier cpuClock) {
         this.ref = ref;
         this.rules = List.copyOf(rules);
         this.shadow = Set.copyOf(shadow);
         this.budget = budget;
-        this.nanoClock = nanoClock;
+        this.wallClock = wallClock;
+        this.cpuClock = cpuClock;
+    }
+
+    /** An engine whose budget is spent in the evaluating thread's CPU time, where the JVM can measure it. */
+    public static PolicyEngine onThreadCpuTime(PolicyRef ref, List<Rule> rules, Set<String> shadow, Duration budget) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        LongSupplier cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()
+                ? threads::getCurrentThreadCpuTime : System::nanoTime;
+        return new PolicyEngine(ref, rules, shadow, budget, System::nanoTime, cpu);
     }
 
     /** The engine for a policy file, with every rule the file names and the file's budget per draft. */
     public static PolicyEngine of(Policy policy, RuleBook book) {
         List<String> inShadow = policy.rules().entrySet().stream().filter(e -> e.getValue().shadow()).map(java.util.Map.Entry::getKey).toList();
-        return new PolicyEngine(policy.ref(), book.rulesFor(policy), Set.copyOf(inShadow), policy.evaluationBudget(), System::nanoTime);
+        return onThreadCpuTime(policy.ref(), book.rulesFor(policy), Set.copyOf(inShadow), policy.evaluationBudget());
     }
 
     /** The same engine with another budget per draft. */
     public PolicyEngine withBudget(Duration budget) {
-        return new PolicyEngine(ref, rules, shadow, budget, nanoClock);
+        return new PolicyEngine(ref, rules, shadow, budget, wallClock, cpuClock);
     }
 
     /**
@@ -76,7 +95,7 @@ public final class PolicyEngine {
     }
 
     public Evaluation evaluate(Draft draft) {
-        Deadline deadline = new Deadline(nanoClock, budget);
+        Deadline deadline = new Deadline(wallClock, cpuClock, budget);
         ScannedDraft scanned = new ScannedDraft(draft, deadline);
         List<Finding> findings = new ArrayList<>();
         List<Finding> shadowFindings = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +151,41 @@ class PolicyEngineTest {
         assertThat(e.decision()).isEqualTo(Decision.NEEDS_REVIEW);
         // Stopped within one check interval of the deadline (50,000 reads at a microsecond each).
         assertThat(reads.get()).isBetween(50_000L, 50_000L + 4_096L);
+    }
+
+    /** A rule that takes {@code millis} of wall time, either waiting (as a preempted thread does) or computing. */
+    static Rule taking(String id, long millis, boolean computing) {
+        return new Rule() {
+            public String id() {
+                return id;
+            }
+
+            public List<Finding> check(ScannedDraft d) {
+                long end = System.nanoTime() + millis * 1_000_000;
+                while (System.nanoTime() < end) {
+                    if (computing) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.parkNanos(end - System.nanoTime());
+                    }
+                }
+                return List.of();
+            }
+        };
+    }
+
+    @Test
+    void theBudgetIsSpentComputingNotWaitingForACore() {
+        // Waiting 200 ms (a busy machine that gives the thread no core) spends none of a 50 ms budget...
+        var waited = PolicyEngine.onThreadCpuTime(REF, List.of(taking("waits", 200, false), rule("last", Finding.Action.ADVISORY)),
+                Set.of(), Duration.ofMillis(50)).evaluate(DRAFT);
+        assertThat(waited.findings()).extracting(Finding::ruleId).containsExactly("last");
+        assertThat(waited.decision()).isEqualTo(Decision.APPROVED);
+        // ...while computing for 200 ms spends it, and the rules after it are left to a person.
+        var computed = PolicyEngine.onThreadCpuTime(REF, List.of(taking("computes", 200, true), rule("last", Finding.Action.ADVISORY)),
+                Set.of(), Duration.ofMillis(50)).evaluate(DRAFT);
+        assertThat(computed.findings()).extracting(Finding::ruleId).containsExactly("engine.budget");
+        assertThat(computed.decision()).isEqualTo(Decision.NEEDS_REVIEW);
     }
 
     @Test

@@ -309,9 +309,10 @@ public final class LoadBenchmark {
 
     private static void check(List<String> failures, List<Tracker.Post> accepted, String what,
                               java.util.function.Predicate<Tracker.Post> holds) {
-        long bad = accepted.stream().filter(holds.negate()).count();
-        if (bad > 0) {
-            failures.add(bad + " of " + accepted.size() + " accepted drafts not " + what);
+        List<Tracker.Post> bad = accepted.stream().filter(holds.negate()).toList();
+        if (!bad.isEmpty()) {
+            failures.add(bad.size() + " of " + accepted.size() + " accepted drafts not " + what + "; for instance "
+                    + bad.stream().limit(3).map(Tracker.Post::seen).collect(java.util.stream.Collectors.joining("; ")));
         }
     }
 

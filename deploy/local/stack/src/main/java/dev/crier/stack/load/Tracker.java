@@ -19,6 +19,7 @@ final class Tracker {
 
     /** One post; times are epoch milliseconds, 0 until seen. */
     static final class Post {
+        final String id;
         long submittedAt;
         long acceptedAt;
         long decidedAt;
@@ -30,6 +31,16 @@ final class Tracker {
         int publishedRecords;
         long auditedAt;
         final Map<String, Integer> audited = new HashMap<>();
+
+        Post(String id) {
+            this.id = id;
+        }
+
+        /** What was seen of it, for a failed check: its id, its decision and how often each stage was seen. */
+        synchronized String seen() {
+            return id + " (decision " + decision + ", " + decidedEvents.size() + " decision event(s), "
+                    + publishedEvents.size() + " publication event(s), audited " + audited + ")";
+        }
 
         synchronized boolean submitted() {
             return acceptedAt > 0;
@@ -66,7 +77,7 @@ final class Tracker {
     private final Map<String, Post> posts = new ConcurrentHashMap<>();
 
     private Post post(String id) {
-        return posts.computeIfAbsent(id, k -> new Post());
+        return posts.computeIfAbsent(id, Post::new);
     }
 
     void accepted(String id, long submittedAt, long acceptedAt) {

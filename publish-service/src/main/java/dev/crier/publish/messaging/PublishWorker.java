@@ -43,9 +43,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * restart picks everything up from the database, and a call the stopped process left PENDING is settled first.
  *
  * <p>The poll runs every {@code crier.publish.poll-interval} (quarkus-scheduler, which fires at most once a second),
- * at once when woken (a new approval, a finished call), and at the moment the next entry falls due when that is
- * sooner than the next scheduled poll: a scheduled post goes out on time. Polls never overlap, and a wake during a
- * poll runs one more.
+ * at once when woken by a new approval, a few milliseconds after a call finished (the calls finishing together share
+ * that poll), and at the moment the next entry falls due when that is sooner than the next scheduled poll: a
+ * scheduled post goes out on time. Polls never overlap, and a wake during a poll runs one more.
  */
 @ApplicationScoped
 public class PublishWorker {
@@ -54,6 +54,8 @@ public class PublishWorker {
     private static final int REPORT_BATCH = 500;
     /** quarkus-scheduler's simple scheduler checks its triggers once a second. */
     private static final Duration SCHEDULER_RESOLUTION = Duration.ofSeconds(1);
+    /** How long the poll after a finished call waits for the calls finishing with it: a few ms on each post. */
+    private static final Duration AFTER_CALL = Duration.ofMillis(5);
 
     private final Publisher publisher;
     private final LedgerStore ledger;
@@ -116,15 +118,29 @@ public class PublishWorker {
         wake();
     }
 
-    /** Something new is due now, or a call finished: poll at once rather than at the next interval. */
+    /** Something new is due now: poll at once rather than at the next interval. */
     public void wake() {
+        wakeIn(Duration.ZERO);
+    }
+
+    /**
+     * Polls after {@code delay}, unless a poll is already queued: the wakes that come meanwhile share it. A finished
+     * call waits {@link #AFTER_CALL} so that under load the calls finishing together are reported by one poll (each
+     * poll is three transactions) rather than one poll each.
+     */
+    private void wakeIn(Duration delay) {
         ScheduledExecutorService p = poller;
         if (p != null && pollQueued.compareAndSet(false, true)) {
+            Runnable poll = () -> {
+                pollQueued.set(false);
+                tick();
+            };
             try {
-                p.execute(() -> {
-                    pollQueued.set(false);
-                    tick();
-                });
+                if (delay.isZero()) {
+                    p.execute(poll);
+                } else {
+                    p.schedule(poll, delay.toNanos(), TimeUnit.NANOSECONDS);
+                }
             } catch (RejectedExecutionException stopping) {
                 pollQueued.set(false);
             }
@@ -171,7 +187,7 @@ public class PublishWorker {
                     entry.postId(), entry.platform());
         } finally {
             inFlight.remove(key);
-            wake();
+            wakeIn(AFTER_CALL);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.crier.events.signing;
 
 import dev.crier.events.DecisionSignature;
 import dev.crier.events.PostDecided;
-
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 import java.security.PrivateKey;

@@ -2,13 +2,12 @@ package dev.crier.events.signing;
 
 import dev.crier.events.DecisionSignature;
 import dev.crier.events.PostDecided;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.Collections;

@@ -15,6 +15,7 @@ import dev.crier.ingest.store.DraftStore;
 import dev.crier.platform.messaging.EventSender;
 import dev.crier.platform.outbox.Outbox;
 import dev.crier.platform.store.Database;
+import dev.crier.platform.store.GroupCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,7 +25,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,7 +36,8 @@ import java.util.UUID;
  * (the outbox), has the outbox relay put the event on Kafka, and answers only then. If Kafka did not take it, the
  * event is taken back out of the outbox (unless the relay did send it after all), so a draft refused with a 503 is
  * never published behind the client's back; a retry with the same key sends it again under the same post id and
- * event id, so consumers see it once.
+ * event id, so consumers see it once. Submissions that arrive together share one transaction ({@link GroupCommit}):
+ * under load one commit, rather than one each, makes a few dozen drafts safe.
  */
 @ApplicationScoped
 public class DraftIntake {
@@ -47,6 +51,8 @@ public class DraftIntake {
     private final SharedFlush flush;
     private final String source;
     private final Clock clock;
+    /** Each submission's outcome: committed, or empty for a key used with a different draft (nothing written). */
+    private final GroupCommit<Intake, Optional<Committed>> commits = new GroupCommit<>(this::writeAll);
 
     public DraftIntake(Database database, DraftStore store, Outbox outbox, SharedFlush flush,
                        @ConfigProperty(name = "crier.events.source") String source, Clock clock) {
@@ -73,30 +79,17 @@ public class DraftIntake {
     private record Committed(UUID postId, boolean fresh, boolean onKafka) {
     }
 
+    /** One submission, to be written with the others that arrive with it. */
+    private record Intake(Submitter submitter, String idempotencyKey, String hash, Draft draft) {
+    }
+
     /**
      * @throws KeyReusedException when the caller's key was used for a different draft
      * @throws EventSender.EventNotSentException when Kafka did not acknowledge: the draft is not accepted
      */
     public Submission submit(Submitter submitter, String idempotencyKey, Draft draft) {
-        String hash = hash(draft);
-        Committed committed = database.inTransaction(c -> {
-            UUID postId = UUID.randomUUID();
-            if (store.insertAccepted(c, postId, submitter, idempotencyKey, hash, draft.externalId())) {
-                add(c, postId, submitter, draft);
-                return new Committed(postId, true, false);
-            }
-            DraftRow earlier = store.findByKey(c, submitter.subject(), idempotencyKey).orElseThrow(IllegalStateException::new);
-            if (!earlier.requestHash().equals(hash)) {
-                throw new KeyReusedException();
-            }
-            if (!earlier.accepted()) {
-                // Taken back after a failed send: accepted again, and its event (same id) back in the outbox.
-                store.markAccepted(c, earlier.id());
-                add(c, earlier.id(), submitter, draft);
-                return new Committed(earlier.id(), false, false);
-            }
-            return new Committed(earlier.id(), false, !store.unsent(c, earlier.id()));
-        });
+        Committed committed = commits.write(new Intake(submitter, idempotencyKey, hash(draft), draft))
+                .orElseThrow(KeyReusedException::new);
         if (committed.onKafka()) {
             return new Submission(committed.postId(), true);
         }
@@ -112,6 +105,35 @@ public class DraftIntake {
                     + "; it was taken back", null);
         }
         return new Submission(committed.postId(), false);
+    }
+
+    private List<Optional<Committed>> writeAll(List<Intake> intakes) {
+        return database.inTransaction(c -> {
+            List<Optional<Committed>> written = new ArrayList<>(intakes.size());
+            for (Intake intake : intakes) {
+                written.add(write(c, intake));
+            }
+            return written;
+        });
+    }
+
+    private Optional<Committed> write(Connection c, Intake in) throws SQLException {
+        UUID postId = UUID.randomUUID();
+        if (store.insertAccepted(c, postId, in.submitter(), in.idempotencyKey(), in.hash(), in.draft().externalId())) {
+            add(c, postId, in.submitter(), in.draft());
+            return Optional.of(new Committed(postId, true, false));
+        }
+        DraftRow earlier = store.findByKey(c, in.submitter().subject(), in.idempotencyKey()).orElseThrow(IllegalStateException::new);
+        if (!earlier.requestHash().equals(in.hash())) {
+            return Optional.empty();
+        }
+        if (!earlier.accepted()) {
+            // Taken back after a failed send: accepted again, and its event (same id) back in the outbox.
+            store.markAccepted(c, earlier.id());
+            add(c, earlier.id(), in.submitter(), in.draft());
+            return Optional.of(new Committed(earlier.id(), false, false));
+        }
+        return Optional.of(new Committed(earlier.id(), false, !store.unsent(c, earlier.id())));
     }
 
     /** Adds the draft's event to the outbox; its id depends on the post alone, so a repeat has the same one. */

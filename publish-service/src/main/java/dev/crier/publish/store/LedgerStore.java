@@ -4,6 +4,7 @@ import dev.crier.events.EventCodec;
 import dev.crier.events.EventType;
 import dev.crier.events.PostDecided;
 import dev.crier.platform.store.Database;
+import dev.crier.platform.store.GroupCommit;
 import dev.crier.publish.config.PublishSettings;
 import dev.crier.publish.domain.LedgerEntry;
 import dev.crier.publish.domain.LedgerState;

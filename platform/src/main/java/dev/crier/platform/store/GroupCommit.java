@@ -1,4 +1,4 @@
-package dev.crier.publish.store;
+package dev.crier.platform.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +12,13 @@ import java.util.function.Function;
  * results. Nobody waits for a batch to fill: a lone write goes alone, and under load each transaction carries what
  * arrived during the previous one. (No library does this small thing; a background thread would add a hand-off.)
  *
+ * <p>When a batch of several fails for a reason other than an outage, each of its items is written again alone, so
+ * that one bad item fails by itself and takes no other caller's write with it. An outage fails them all at once.
+ *
  * @param <T> an item to write
  * @param <R> its result
  */
-final class GroupCommit<T, R> {
+public final class GroupCommit<T, R> {
 
     private static final class Slot<T, R> {
         final T item;
@@ -33,11 +36,11 @@ final class GroupCommit<T, R> {
     private final Function<List<T>, List<R>> writeAll;
 
     /** {@code writeAll} writes the items in one transaction and returns one result per item, in order. */
-    GroupCommit(Function<List<T>, List<R>> writeAll) {
+    public GroupCommit(Function<List<T>, List<R>> writeAll) {
         this.writeAll = writeAll;
     }
 
-    R write(T item) {
+    public R write(T item) {
         Slot<T, R> mine = new Slot<>(item);
         queue.add(mine);
         lock.lock();
@@ -52,8 +55,14 @@ final class GroupCommit<T, R> {
                     for (int i = 0; i < batch.size(); i++) {
                         batch.get(i).result = results.get(i);
                     }
-                } catch (RuntimeException e) {
+                } catch (StoreUnavailableException e) {
                     batch.forEach(s -> s.failure = e);
+                } catch (RuntimeException e) {
+                    if (batch.size() == 1) {
+                        batch.get(0).failure = e;
+                    } else {
+                        batch.forEach(this::writeAlone);
+                    }
                 }
                 batch.forEach(s -> s.done = true);
             }
@@ -64,5 +73,13 @@ final class GroupCommit<T, R> {
             throw mine.failure;
         }
         return mine.result;
+    }
+
+    private void writeAlone(Slot<T, R> slot) {
+        try {
+            slot.result = writeAll.apply(List.of(slot.item)).get(0);
+        } catch (RuntimeException e) {
+            slot.failure = e;
+        }
     }
 }

@@ -24,7 +24,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void concurrentWritesShareTransactionsAndEachCallerGetsItsOwnResult() throws Exception {
+    void everyConcurrentWriteIsWrittenOnceAndItsCallerGetsItsOwnResult() throws Exception {
         List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
         var commit = new GroupCommit<Integer, Integer>(items -> {
             batchSizes.add(items.size());

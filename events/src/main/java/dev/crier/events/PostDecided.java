@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * On posts.decided (every decision) and on the route it took: posts.approved, posts.review or posts.rejected.
  * The draft travels with it so that no consumer has to ask policy-service; the spans of sensitive findings
- * are masked in it whenever the draft was rejected. Shadow findings come from rules being tried out: recorded,
- * never deciding. {@code review} is set when a person made the decision (approved or rejected after review).
+ * are masked in it unless the draft was approved (what is approved is what gets published). Shadow findings come
+ * from rules being tried out: recorded, never deciding. {@code review} is set when a person made the decision
+ * (approved or rejected after review).
  * {@code signature} is policy-service's over the decision and what it lets be published; events from before signing
  * have none (readable, recorded by the audit, never published).
  */
@@ -52,6 +53,11 @@ public record PostDecided(
      */
     public PostDecided reviewed(Decision byPerson, Review by, Instant at, Draft finalDraft) {
         return new PostDecided(postId, byPerson, riskScore, findings, shadowFindings, policy, at, finalDraft, by, null);
+    }
+
+    /** The same decision over {@code other} (the draft unmasked, say). Unsigned: the signature covered the other draft. */
+    public PostDecided withDraft(Draft other) {
+        return new PostDecided(postId, decision, riskScore, findings, shadowFindings, policy, decidedAt, other, review, null);
     }
 
     /** This decision carrying {@code signed}. */

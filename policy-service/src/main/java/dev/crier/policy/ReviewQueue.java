@@ -101,13 +101,17 @@ public class ReviewQueue {
         if (decided.decision() != Decision.NEEDS_REVIEW) {
             throw new InvalidEventException("a " + decided.decision() + " post has no place in the review queue");
         }
-        Draft draft = decided.draft();
+        // The event carries the draft masked; reviewers judge, and an approval publishes, the draft as submitted.
+        var held = decisions.heldForReview(c, decided.postId());
+        PostDecided queued = held.flatMap(DecisionStore.HeldForReview::original).map(decided::withDraft).orElse(decided);
+        Draft draft = queued.draft();
         var requirements = policy.current().policy().review().requirementsFor(draft, decided.findings());
         Instant now = clock.instant();
         var review = ReviewCase.received(decided.postId(), draft.author() == null ? null : draft.author().id(),
-                decisions.submitterOf(c, decided.postId()).orElse(null), draft.category(), draft.publishAt(), requirements, now);
+                held.map(DecisionStore.HeldForReview::submittedBy).orElse(null), draft.category(), draft.publishAt(),
+                requirements, now);
         String findings = String.join(", ", decided.findings().stream().map(f -> f.ruleId()).distinct().toList());
-        boolean added = store.enqueue(c, decided, review,
+        boolean added = store.enqueue(c, queued, review,
                 new HistoryEntry(now, "policy-service", SYSTEM, "QUEUED", "Needs review: " + findings, draft.publishAt(), Status.PENDING));
         LOG.debugf("review of %s %s", decided.postId(), added ? "queued" : "already queued");
     }

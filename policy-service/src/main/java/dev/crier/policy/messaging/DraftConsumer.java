@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * Decides every submitted draft: the decision goes to posts.decided and the draft to the route it takes
- * (posts.approved, posts.review or posts.rejected). A poll's drafts are decided together: their decisions and those
+ * (posts.approved, posts.review or posts.rejected); only an approved draft travels unmasked. A poll's drafts are decided together: their decisions and those
  * events are written in one transaction (the events to the outbox), then sent, then the records acknowledged
  * (platform's {@link IncomingEvents#handleBatch}). The events' ids depend only on the post and the policy, so a
  * draft decided again repeats them exactly and every consumer drops the repeat.
@@ -69,13 +69,14 @@ public class DraftConsumer {
         DraftSubmitted submitted = (DraftSubmitted) event.data();
         Evaluation evaluation = policy.current().engine().evaluate(submitted.draft());
         Decision decision = evaluation.decision();
-        var draft = decision == Decision.REJECTED
-                ? Redaction.maskSensitive(submitted.draft(),
-                Stream.concat(evaluation.findings().stream(), evaluation.shadowFindings().stream()).toList()) : submitted.draft();
+        // Only an approved draft travels as written: it is what gets published. A rejected one, or one a person is
+        // still to judge, travels with its sensitive findings masked; the review queue takes the original from here.
+        var draft = decision == Decision.APPROVED ? submitted.draft() : Redaction.maskSensitive(submitted.draft(),
+                Stream.concat(evaluation.findings().stream(), evaluation.shadowFindings().stream()).toList());
         Instant now = clock.instant();
         var decided = signer.sign(new PostDecided(submitted.postId(), decision, evaluation.riskScore(), evaluation.findings(),
                 evaluation.shadowFindings(), evaluation.policy(), now, draft));
-        store.save(c, decided, submitted.submittedBy());
+        store.save(c, decided, submitted.submittedBy(), decision == Decision.NEEDS_REVIEW ? submitted.draft() : null);
         String policyHash = evaluation.policy().hash();
         outbox.add(c, List.of(
                 Event.of(EventType.POST_DECIDED, source, submitted.postId(), policyHash, now, decided),

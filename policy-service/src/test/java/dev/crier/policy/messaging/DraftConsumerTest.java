@@ -17,6 +17,8 @@ import dev.crier.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
@@ -27,11 +29,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
-/** policy-service on the real broker: every draft gets one decision and one route, and poison goes to the DLQ. */
+/**
+ * policy-service on the real broker: every draft gets one decision and one route, only an approved draft travels
+ * unmasked, and poison goes to the DLQ.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "policy"))
 class DraftConsumerTest {
@@ -88,6 +97,37 @@ class DraftConsumerTest {
         assertThat(TrustedKeys.load(CrierTestResource.infra().decisionKeys().trustedKeysDir()).verify(rejected).verified()).isTrue();
         assertThat(topics.readPost(Topics.POSTS_DECIDED, postId, 1, WAIT).get(0).value()).doesNotContain("130 692 544");
         assertThat(topics.readPost(Topics.POSTS_APPROVED, postId, 1, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void aDraftSentToReviewTravelsMaskedWhileTheReviewerJudgesAndApprovesItAsWritten() {
+        String postId = UUID.randomUUID().toString();
+        var draft = new Draft("Questions? Write pat@gmail.com today.", "en", Map.of("fr", "Des questions? Écrivez à pat@gmail.com."),
+                List.of("sandbox"), List.of(), new Draft.Author("u-1", "Pat", "HC"), null, null, null, null);
+        injector.send(Event.of(EventType.DRAFT_SUBMITTED, "/test", postId, null, Instant.now(),
+                new DraftSubmitted(postId, draft, "cms", null, Instant.now())));
+
+        var review = topics.readPost(Topics.POSTS_REVIEW, postId, 1, WAIT);
+        assertThat(review).hasSize(1);
+        assertThat(review.get(0).value()).doesNotContain("pat@gmail.com");
+        PostDecided routed = codec.decode(EventType.POST_REVIEW, review.get(0).value());
+        assertThat(routed.findings()).extracting(f -> f.ruleId()).contains("privacy.email");
+        assertThat(routed.draft().text()).startsWith("Questions? Write ").hasSameSizeAs(draft.text());
+        assertThat(TrustedKeys.load(CrierTestResource.infra().decisionKeys().trustedKeysDir()).verify(routed).verified()).isTrue();
+        assertThat(topics.readPost(Topics.POSTS_DECIDED, postId, 1, WAIT).get(0).value()).doesNotContain("pat@gmail.com");
+
+        // The reviewer sees the draft as written, and an approval publishes it as written.
+        await().atMost(WAIT).untilAsserted(() -> reviewer().get("/v1/reviews/" + postId).then().statusCode(200)
+                .body("draft.text", equalTo(draft.text())).body("draft.translations.fr", equalTo(draft.translations().get("fr"))));
+        reviewer().contentType(ContentType.JSON).body("{\"decision\": \"APPROVE\", \"reason\": \"The program's own address\"}")
+                .post("/v1/reviews/" + postId + "/decision").then().statusCode(200).body("status", equalTo("APPROVED"));
+        PostDecided approved = only(Topics.POSTS_APPROVED, postId, EventType.POST_APPROVED);
+        assertThat(approved.draft().text()).isEqualTo(draft.text());
+        assertThat(TrustedKeys.load(CrierTestResource.infra().decisionKeys().trustedKeysDir()).verify(approved).verified()).isTrue();
+    }
+
+    private static RequestSpecification reviewer() {
+        return given().auth().oauth2(CrierTestResource.infra().tokens().issue("u-alex", Set.of("reviewer"), Duration.ofHours(1)));
     }
 
     @Test

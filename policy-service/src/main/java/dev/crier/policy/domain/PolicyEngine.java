@@ -103,7 +103,7 @@ public final class PolicyEngine {
             List<Finding> found;
             try {
                 deadline.check();
-                found = rule.check(scanned);
+                found = FindingLimit.apply(rule.check(scanned));
             } catch (Deadline.Exceeded e) {
                 // What was found so far stands (a BLOCK still rejects); the rest is left to a person.
                 findings.add(overBudget(draft, rule));

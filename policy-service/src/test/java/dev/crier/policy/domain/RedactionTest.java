@@ -18,4 +18,17 @@ class RedactionTest {
         assertThat(masked.translations().get("fr")).isEqualTo("NAS *********** ici");
         assertThat(masked.author()).isEqualTo(draft.author());
     }
+
+    @Test
+    void aMaskedEmojiKeepsBothItsLengthAndItsCountOfCharacters() {
+        Draft draft = TestEngines.bilingual("Ask 🙂 pat@gmail.com", "Demandez à pat@gmail.com");
+        var span = new dev.crier.events.Finding("privacy.email", dev.crier.events.Finding.Action.REVIEW, true, "m", "m",
+                "en", 4, draft.text().length(), "p***@gmail.com", "fix");
+
+        String masked = Redaction.maskSensitive(draft, java.util.List.of(span)).text();
+
+        assertThat(masked).hasSameSizeAs(draft.text()).startsWith("Ask ").doesNotContain("pat").doesNotContain("🙂");
+        assertThat(masked.codePointCount(0, masked.length())).isEqualTo(draft.text().codePointCount(0, draft.text().length()));
+        assertThat(masked.chars().filter(c -> Character.isLowSurrogate((char) c)).count()).isEqualTo(1);
+    }
 }

@@ -14,6 +14,7 @@ import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
 import dev.crier.infra.KafkaBroker;
 import dev.crier.infra.TopicReader;
+import dev.crier.policy.domain.FindingLimit;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -136,6 +137,27 @@ class DraftConsumerTest {
         injector.send(submitted(postId, "See the map", List.of(new Draft.Media("https://canada.ca/map.png", "", "image/png"))));
         assertThat(only(Topics.POSTS_REJECTED, postId, EventType.POST_REJECTED).findings())
                 .extracting(f -> f.ruleId()).containsExactly("accessibility.alt-text");
+    }
+
+    @Test
+    void theLargestDraftFullOfFindingsIsDecidedAndTheNextDraftStillFlows() {
+        // 100,000 code points a version, each unit a finding of three rules: 20,000 findings listed one by one made a
+        // decision Kafka refused, and every decision after it stayed in the outbox.
+        String unit = "damn x@gmail.com 🙂🙂 ";
+        String text = unit.repeat(100_000 / unit.codePointCount(0, unit.length()));
+        String postId = UUID.randomUUID().toString();
+        var draft = new Draft(text, "en", Map.of("fr", text), List.of("sandbox"), List.of(), new Draft.Author("u-1", "Pat", "HC"),
+                null, null, null, null);
+        injector.send(Event.of(EventType.DRAFT_SUBMITTED, "/test", postId, null, Instant.now(),
+                new DraftSubmitted(postId, draft, "cms", null, Instant.now())));
+        String next = UUID.randomUUID().toString();
+        injector.send(submitted(next, "Flu clinics open Monday.", List.of()));
+
+        PostDecided decided = only(Topics.POSTS_DECIDED, postId, EventType.POST_DECIDED);
+        assertThat(decided.decision()).isEqualTo(Decision.NEEDS_REVIEW);
+        assertThat(decided.findings()).hasSizeLessThan(6 * (FindingLimit.PER_VERSION + 1));
+        assertThat(decided.draft().text()).doesNotContain("@gmail").hasSameSizeAs(text);
+        assertThat(only(Topics.POSTS_DECIDED, next, EventType.POST_DECIDED).decision()).isEqualTo(Decision.APPROVED);
     }
 
     @Test

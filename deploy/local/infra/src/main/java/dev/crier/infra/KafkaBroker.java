@@ -310,6 +310,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "log.dirs=" + dir.resolve("data"),
                 "num.partitions=3",
                 "auto.create.topics.enable=false",
+                // The services' max.request.size: the largest event (a 1 MiB draft and its findings) fits.
+                "message.max.bytes=4194304",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=3",
                 "transaction.state.log.replication.factor=1",

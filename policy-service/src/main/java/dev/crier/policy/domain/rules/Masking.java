@@ -25,8 +25,26 @@ public final class Masking {
         return value.length() <= 4 ? "****" : value.substring(0, 4) + "*".repeat(Math.min(12, value.length() - 4));
     }
 
-    /** The text with [start, end) replaced by asterisks of the same length, so offsets stay valid. */
+    /** U+1F7AF LIGHT FIVE SPOKED ASTERISK: like '*', but two UTF-16 units long. */
+    private static final int WIDE_ASTERISK = 0x1F7AF;
+
+    /**
+     * The text with [start, end) replaced by an asterisk per character. A character outside the Basic Multilingual
+     * Plane (an emoji) becomes an asterisk outside it too, so that the text keeps both its UTF-16 length (offsets stay
+     * valid) and its number of code points (the event contract's limit: a 100,000-character draft full of emoji was
+     * refused once masked).
+     */
     public static String blank(String text, int start, int end) {
-        return text.substring(0, start) + "*".repeat(end - start) + text.substring(end);
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, start);
+        for (int i = start; i < end; ) {
+            if (Character.isHighSurrogate(text.charAt(i)) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.appendCodePoint(WIDE_ASTERISK);
+                i += 2;
+            } else {
+                out.append('*');
+                i++;
+            }
+        }
+        return out.append(text, end, text.length()).toString();
     }
 }

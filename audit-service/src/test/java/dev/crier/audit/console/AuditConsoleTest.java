@@ -5,6 +5,8 @@ import dev.crier.audit.TestEvents;
 import dev.crier.infra.Accessibility;
 import dev.crier.infra.Browser;
 import dev.crier.infra.CrierTestResource;
+import dev.crier.events.Event;
+import dev.crier.events.signing.DecisionSigner;
 import dev.crier.infra.EventInjector;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -21,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
+import java.security.KeyPairGenerator;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -148,6 +151,32 @@ class AuditConsoleTest {
         }
         as("auditor").post("/console/audit/verify").then().statusCode(303);
         as("auditor").get("/console/audit").then().body(containsString("Sound: all"));
+    }
+
+    @Test
+    void verificationChecksEveryDecisionsSignatureAndNamesAForgedOneApartFromTheLogsSoundness() throws Exception {
+        var keys = CrierTestResource.infra().decisionKeys();
+        String good = UUID.randomUUID().toString();
+        String forged = UUID.randomUUID().toString();
+        var signed = TestEvents.decided(good, "e".repeat(64));
+        var bad = TestEvents.decided(forged, "e".repeat(64));
+        var forger = new DecisionSigner(keys.keyId(), KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
+        injector.send(new Event<>(signed.id(), signed.type(), signed.source(), signed.postId(), signed.time(), keys.sign(signed.data())));
+        injector.send(new Event<>(bad.id(), bad.type(), bad.source(), bad.postId(), bad.time(), forger.sign(bad.data())));
+        long forgedIndex = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(CrierTestResource.token("auditor"))
+                .get("/v1/audit/posts/" + forged).then().extract().jsonPath().getList("records.index", Long.class), l -> l != null && l.size() == 1).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(CrierTestResource.token("auditor"))
+                .get("/v1/audit/posts/" + good).then().extract().jsonPath().getList("records"), l -> l != null && l.size() == 1);
+
+        // The checkpoint that covers both comes within a second or so; until then the check stops short of them.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            as("auditor").post("/console/audit/verify").then().statusCode(303);
+            String overview = as("auditor").get("/console/audit").then().statusCode(200).extract().asString();
+            assertThat(overview).contains("Sound: all").contains("id=\"bad-decisions\"")
+                    .contains("record " + forgedIndex + " (dev.crier.post.decided, post " + forged + "): decision signature failed:")
+                    .doesNotContain("post " + good + ")")
+                    .containsPattern("Decisions: [1-9]\\d* decision signature\\(s\\) verified");
+        });
     }
 
     @Test

@@ -76,7 +76,8 @@ public class DraftResource {
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
     @APIResponse(responseCode = "415", description = "The body is not application/json")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different draft")
-    @APIResponse(responseCode = "503", description = "Kafka or the database is unavailable; retry after Retry-After seconds")
+    @APIResponse(responseCode = "503", description = "Kafka or the database is unavailable, or ingest holds as many "
+            + "submissions as it takes at once; retry after Retry-After seconds with the same Idempotency-Key")
     public Response submit(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body.length > bodyLimit.maxBytes()) {
             throw BodyLimit.tooLarge(bodyLimit.maxBytes());

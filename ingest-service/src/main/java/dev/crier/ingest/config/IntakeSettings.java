@@ -12,6 +12,6 @@ public interface IntakeSettings {
      * Under a burst past what the pipeline drains, waiting requests otherwise pile up (each with its body and a
      * worker thread) until the service runs out of memory.
      */
-    @WithDefault("64")
+    @WithDefault("128")
     int maxInFlight();
 }

@@ -8,10 +8,13 @@ import dev.crier.events.EventType;
 import dev.crier.events.PolicyRef;
 import dev.crier.events.PostDecided;
 import dev.crier.events.PublishOutcome;
+import dev.crier.events.signing.DecisionSigner;
 
 import dev.crier.audit.domain.ReceivedEvent;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +59,16 @@ public final class TestEvents {
     }
 
     /** A decision by the policy whose hash is {@code policyHash} (64 lowercase hex characters). */
+    /** A signer that names {@code keyId} but holds a key of its own: a forger who knows which key is trusted. */
+    public static DecisionSigner forger(String keyId) throws GeneralSecurityException {
+        return new DecisionSigner(keyId, KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
+    }
+
+    /** The same event carrying {@code data} (the decision signed, say). */
+    public static Event<PostDecided> carrying(Event<PostDecided> e, PostDecided data) {
+        return new Event<>(e.id(), e.type(), e.source(), e.postId(), e.time(), data);
+    }
+
     public static Event<PostDecided> decided(String postId, String policyHash) {
         var decided = new PostDecided(postId, Decision.APPROVED, 0, List.of(),
                 new PolicyRef("canada-federal", "1", policyHash), TIME, draft("Hello"));

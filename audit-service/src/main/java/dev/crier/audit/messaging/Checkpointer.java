@@ -41,6 +41,9 @@ public class Checkpointer {
     private final NoteSigner signer;
     private final Clock clock;
     private final String origin;
+    /** What the last look at the tree found, for the metrics: its size, and the newest checkpoint then. */
+    private volatile long treeSize = -1;
+    private volatile SignedCheckpoint newest;
 
     public Checkpointer(Database database, CheckpointStore checkpoints, Outbox outbox, OutboxRelay relay,
                         NoteSigner signer, Clock clock, @ConfigProperty(name = "crier.audit.origin") String origin) {
@@ -82,18 +85,32 @@ public class Checkpointer {
 
     private Issue issue(Connection c) throws SQLException {
         TreeState head = TreeStore.head(c);
+        treeSize = head.size();
         var latest = checkpoints.latest(c);
         if (latest.isPresent() && latest.get().checkpoint().size() >= head.size()) {
+            newest = latest.get();
             return new Issue(latest.get(), false);
         }
         Checkpoint checkpoint = new Checkpoint(origin, head.size(), head.rootHash());
         SignedCheckpoint signed = new SignedCheckpoint(checkpoint, signer.sign(checkpoint.body()), clock.instant());
         if (!checkpoints.insert(c, signed)) {
             // Another instance stored this size first, and its event with it.
-            return new Issue(checkpoints.latest(c).orElseThrow(), false);
+            newest = checkpoints.latest(c).orElseThrow();
+            return new Issue(newest, false);
         }
         outbox.add(c, event(signed));
+        newest = signed;
         return new Issue(signed, true);
+    }
+
+    /** The tree's size when it was last looked at (every tick); -1 before the first look. */
+    public long treeSize() {
+        return treeSize;
+    }
+
+    /** The newest checkpoint when the tree was last looked at; empty before the first look or the first record. */
+    public java.util.Optional<SignedCheckpoint> newest() {
+        return java.util.Optional.ofNullable(newest);
     }
 
     public String verifierKey() {

@@ -5,8 +5,6 @@ import dev.crier.audit.TestEvents;
 import dev.crier.infra.Accessibility;
 import dev.crier.infra.Browser;
 import dev.crier.infra.CrierTestResource;
-import dev.crier.events.Event;
-import dev.crier.events.signing.DecisionSigner;
 import dev.crier.infra.EventInjector;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -23,7 +21,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
-import java.security.KeyPairGenerator;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -160,9 +157,8 @@ class AuditConsoleTest {
         String forged = UUID.randomUUID().toString();
         var signed = TestEvents.decided(good, "e".repeat(64));
         var bad = TestEvents.decided(forged, "e".repeat(64));
-        var forger = new DecisionSigner(keys.keyId(), KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
-        injector.send(new Event<>(signed.id(), signed.type(), signed.source(), signed.postId(), signed.time(), keys.sign(signed.data())));
-        injector.send(new Event<>(bad.id(), bad.type(), bad.source(), bad.postId(), bad.time(), forger.sign(bad.data())));
+        injector.send(TestEvents.carrying(signed, keys.sign(signed.data())));
+        injector.send(TestEvents.carrying(bad, TestEvents.forger(keys.keyId()).sign(bad.data())));
         long forgedIndex = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(CrierTestResource.token("auditor"))
                 .get("/v1/audit/posts/" + forged).then().extract().jsonPath().getList("records.index", Long.class), l -> l != null && l.size() == 1).get(0);
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(CrierTestResource.token("auditor"))
@@ -177,6 +173,12 @@ class AuditConsoleTest {
                     .doesNotContain("post " + good + ")")
                     .containsPattern("Decisions: [1-9]\\d* decision signature\\(s\\) verified");
         });
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("crier_audit_verification_sound(\\{[^}]*})? 1.0")
+                .containsPattern("crier_audit_verification_bad_decisions(\\{[^}]*})? [1-9]")
+                .containsPattern("crier_audit_tree_size(\\{[^}]*})? [1-9]")
+                .containsPattern("crier_audit_checkpoint_size(\\{[^}]*})? [1-9]")
+                .containsPattern("crier_audit_checkpoint_age_seconds(\\{[^}]*})? [0-9]");
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.crier.audit.domain.ReceivedEvent;
 import dev.crier.events.Event;
 import dev.crier.events.EventCodec;
 import dev.crier.events.PostDecided;
-import dev.crier.events.signing.DecisionSigner;
 import dev.crier.events.signing.TrustedKeys;
 import dev.crier.events.signing.TrustedKeysDir;
 import dev.crier.audit.store.AuditLedger;
@@ -24,7 +23,6 @@ import java.io.PrintStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -85,8 +83,8 @@ class VerifyCommandTest {
         String forged = UUID.randomUUID().toString();
         var signed = TestEvents.decided(good, "e".repeat(64));
         var bad = TestEvents.decided(forged, "e".repeat(64));
-        var forger = new DecisionSigner(keys.keyId(), KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
-        ledger.appendAll(List.of(received(signed, keys.sign(signed.data())), received(bad, forger.sign(bad.data()))));
+        ledger.appendAll(List.of(received(signed, keys.sign(signed.data())),
+                received(bad, TestEvents.forger(keys.keyId()).sign(bad.data()))));
         long size = ledger.head().size();
         long forgedIndex = ledger.timeline(UUID.fromString(forged)).get(0).index();
 
@@ -100,7 +98,7 @@ class VerifyCommandTest {
     }
 
     private static ReceivedEvent received(Event<PostDecided> event, PostDecided data) {
-        var signed = new Event<>(event.id(), event.type(), event.source(), event.postId(), event.time(), data);
+        var signed = TestEvents.carrying(event, data);
         return ReceivedEvent.of(signed, new EventCodec().encode(event.type(), data), new TrustedKeysDir(trustedDir(), Duration.ofSeconds(30), Clock.systemUTC()));
     }
 

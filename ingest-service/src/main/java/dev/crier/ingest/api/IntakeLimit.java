@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.ingest.config.IntakeSettings;
 import dev.crier.platform.api.Problem;
 import dev.crier.platform.api.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -28,10 +30,13 @@ public class IntakeLimit {
     private final int max;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final String problemJson;
+    private final Counter refused;
 
-    public IntakeLimit(IntakeSettings settings, ObjectMapper json) throws JsonProcessingException {
+    public IntakeLimit(IntakeSettings settings, ObjectMapper json, MeterRegistry metrics) throws JsonProcessingException {
         this.max = settings.maxInFlight();
         this.problemJson = json.writeValueAsString(busy().problem());
+        this.refused = Counter.builder("crier.ingest.refused.busy")
+                .description("Submissions answered 503 because ingest held as many as it takes at once").register(metrics);
     }
 
     static ProblemException busy() {
@@ -46,6 +51,7 @@ public class IntakeLimit {
     private void admit(RoutingContext ctx) {
         if (inFlight.incrementAndGet() > max) {
             inFlight.decrementAndGet();
+            refused.increment();
             LOG.debugf("refused a submission: %d in flight", max);
             ctx.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).end(problemJson);

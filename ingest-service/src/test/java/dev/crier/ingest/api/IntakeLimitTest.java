@@ -65,5 +65,7 @@ class IntakeLimitTest {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(CrierTestResource.token("submitter"))
                 .contentType(ContentType.JSON).body(DraftResourceTest.DRAFT).post("/v1/drafts").then().statusCode(202));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("crier_ingest_refused_busy_total(\\{[^}]*})? [1-9]");
     }
 }

@@ -45,16 +45,19 @@ public class DraftConsumer {
     private final DecisionStore store;
     private final Outbox outbox;
     private final DecisionSigner signer;
+    private final DecisionMetrics metrics;
     private final Clock clock;
     private final String source;
 
     public DraftConsumer(IncomingEvents incoming, PolicyInForce policy, DecisionStore store, Outbox outbox,
-                         DecisionSigner signer, Clock clock, @ConfigProperty(name = "crier.events.source") String source) {
+                         DecisionSigner signer, DecisionMetrics metrics, Clock clock,
+                         @ConfigProperty(name = "crier.events.source") String source) {
         this.incoming = incoming;
         this.policy = policy;
         this.store = store;
         this.outbox = outbox;
         this.signer = signer;
+        this.metrics = metrics;
         this.clock = clock;
         this.source = source;
     }
@@ -67,7 +70,8 @@ public class DraftConsumer {
 
     private Applied decide(Connection c, Event<?> event) throws SQLException {
         DraftSubmitted submitted = (DraftSubmitted) event.data();
-        Evaluation evaluation = policy.current().engine().evaluate(submitted.draft());
+        Evaluation evaluation = metrics.timed(() -> policy.current().engine().evaluate(submitted.draft()));
+        metrics.decided(evaluation);
         Decision decision = evaluation.decision();
         // Only an approved draft travels as written: it is what gets published. A rejected one, or one a person is
         // still to judge, travels with its sensitive findings masked; the review queue takes the original from here.

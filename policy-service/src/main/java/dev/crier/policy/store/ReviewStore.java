@@ -162,6 +162,24 @@ public class ReviewStore {
         });
     }
 
+    /** Pending reviews of one category (null: none given): how many, and since when the oldest waits. */
+    public record Waiting(String category, long count, Instant oldestReceivedAt) {
+    }
+
+    public List<Waiting> pendingByCategory() {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT category, count(*), min(received_at) FROM reviews WHERE status = 'PENDING' GROUP BY category""");
+                 ResultSet rs = ps.executeQuery()) {
+                List<Waiting> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Waiting(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()));
+                }
+                return out;
+            }
+        });
+    }
+
     /** Pending reviews whose publishAt has passed or that are due for escalation. */
     public List<UUID> due(Instant now) {
         return database.inTransaction(c -> {

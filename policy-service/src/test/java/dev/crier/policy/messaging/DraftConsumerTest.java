@@ -132,6 +132,27 @@ class DraftConsumerTest {
     }
 
     @Test
+    void decisionsFindingsEvaluationTimeAndTheReviewQueueAreMetrics() {
+        String rejected = UUID.randomUUID().toString();
+        String reviewed = UUID.randomUUID().toString();
+        injector.send(submitted(rejected, "Call me, my SIN is 130 692 544", List.of()));
+        injector.send(submitted(reviewed, "Questions? Write pat@gmail.com today.", List.of()));
+        only(Topics.POSTS_REJECTED, rejected, EventType.POST_REJECTED);
+        only(Topics.POSTS_REVIEW, reviewed, EventType.POST_REVIEW);
+
+        // The queue's gauges are read from its table every 15 s.
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(given().get("/q/metrics").then()
+                .statusCode(200).extract().asString())
+                .containsPattern("crier_policy_decisions_total\\{decision=\"REJECTED\"[^}]*} [1-9]")
+                .containsPattern("crier_policy_decisions_total\\{decision=\"NEEDS_REVIEW\"[^}]*} [1-9]")
+                .containsPattern("crier_policy_findings_total\\{action=\"BLOCK\",[^}]*rule=\"privacy.sin\"[^}]*} [1-9]")
+                .containsPattern("crier_policy_evaluation_seconds_count[^ ]* [1-9]")
+                .containsPattern("crier_policy_evaluation_seconds_bucket\\{[^}]*le=\"0.05\"")
+                .containsPattern("crier_review_queue_depth\\{category=\"none\"[^}]*} [1-9]")
+                .containsPattern("crier_review_oldest_age_seconds\\{category=\"none\"[^}]*} "));
+    }
+
+    @Test
     void imageWithoutAltTextIsRejected() {
         String postId = UUID.randomUUID().toString();
         injector.send(submitted(postId, "See the map", List.of(new Draft.Media("https://canada.ca/map.png", "", "image/png"))));

@@ -2,6 +2,7 @@ package dev.crier.publish.messaging;
 
 import dev.crier.events.Event;
 import dev.crier.events.EventType;
+import dev.crier.events.PublishOutcome;
 import dev.crier.platform.outbox.Outbox;
 import dev.crier.platform.outbox.OutboxRelay;
 import dev.crier.platform.store.Database;
@@ -63,6 +64,7 @@ public class PublishWorker {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final PublishSettings settings;
+    private final PublishMetrics metrics;
     private final String source;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, ExecutorService> calls = new ConcurrentHashMap<>();
@@ -73,7 +75,7 @@ public class PublishWorker {
     private volatile ScheduledExecutorService poller;
 
     public PublishWorker(Publisher publisher, LedgerStore ledger, Database database, Outbox outbox, OutboxRelay relay,
-                         PublishSettings settings, Clock clock,
+                         PublishSettings settings, PublishMetrics metrics, Clock clock,
                          @ConfigProperty(name = "crier.events.source") String source) {
         this.publisher = publisher;
         this.ledger = ledger;
@@ -81,6 +83,7 @@ public class PublishWorker {
         this.outbox = outbox;
         this.relay = relay;
         this.settings = settings;
+        this.metrics = metrics;
         this.source = source;
         this.clock = clock;
     }
@@ -217,15 +220,21 @@ public class PublishWorker {
         int total = 0;
         int round;
         do {
+            List<PublishOutcome> reported = new ArrayList<>();
             round = database.inTransaction(c -> {
+                reported.clear();
                 Map<String, List<LedgerEntry>> finished = ledger.finished(c, REPORT_BATCH);
                 List<Event<?>> outcomes = new ArrayList<>();
-                finished.forEach((postId, entries) -> publisher.outcome(postId, entries).ifPresent(o -> outcomes.add(
-                        Event.of(EventType.outcomeOf(o.status()), source, postId, null, o.completedAt(), o))));
+                finished.forEach((postId, entries) -> publisher.outcome(postId, entries).ifPresent(o -> {
+                    reported.add(o);
+                    outcomes.add(Event.of(EventType.outcomeOf(o.status()), source, postId, null, o.completedAt(), o));
+                }));
                 outbox.add(c, outcomes);
                 ledger.outcomesReported(c, outcomes.stream().map(Event::postId).toList());
                 return finished.size();
             });
+            // Counted once committed, so a transaction tried again does not count twice.
+            reported.forEach(metrics::reported);
             total += round;
         } while (round == REPORT_BATCH);
         if (total > 0) {

@@ -264,6 +264,25 @@ public class LedgerStore implements PublishLedger {
         return byPost;
     }
 
+    /** How many entries of one platform are in one state. */
+    public record StateCount(String platform, String state, long count) {
+    }
+
+    /** Entries not final yet, and those a person must look at (NEEDS_ATTENTION), by platform and state. */
+    public List<StateCount> openByPlatformAndState() {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT platform, state, count(*) FROM publish_ledger "
+                    + "WHERE state IN ('QUEUED', 'PENDING', 'UNKNOWN', 'NEEDS_ATTENTION') GROUP BY platform, state");
+                 ResultSet rs = ps.executeQuery()) {
+                List<StateCount> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new StateCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+                return out;
+            }
+        });
+    }
+
     /** Marks these posts' outcomes reported, in the transaction of {@code c} that put the outcomes in the outbox. */
     public void outcomesReported(Connection c, Collection<String> postIds) throws SQLException {
         if (postIds.isEmpty()) {

@@ -96,6 +96,21 @@ class ApprovedPostConsumerTest {
     }
 
     @Test
+    void eachPlatformsResultAndTheEntriesStillOpenAreMetrics() {
+        var approval = approved("sandbox", "x");
+        injector.send(approval);
+        outcomeOf(approval.postId());
+        injector.send(approved(Instant.now().plus(Duration.ofDays(2)), "sandbox"));
+
+        // The ledger's gauges are read every 15 s.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(
+                given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("crier_publish_outcomes_total\\{account=\"hc-sandbox\",platform=\"sandbox\",state=\"PUBLISHED\"[^}]*} [1-9]")
+                .containsPattern("crier_publish_outcomes_total\\{account=\"none\",platform=\"x\",state=\"FAILED\"[^}]*} [1-9]")
+                .containsPattern("crier_publish_ledger_entries\\{platform=\"sandbox\",state=\"QUEUED\"[^}]*} [1-9]"));
+    }
+
+    @Test
     void aSandboxOnlyPostIsPublished() {
         var approval = approved("sandbox");
         injector.send(approval);

@@ -1,0 +1,52 @@
+package dev.crier.publish.messaging;
+
+import dev.crier.events.PublishOutcome;
+import dev.crier.publish.store.LedgerStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishing as ops watch it: {@code crier_publish_outcomes_total} by platform, account and state (each platform's
+ * result in a reported outcome), and {@code crier_publish_ledger_entries} by platform and state for the entries not
+ * final yet (QUEUED, PENDING, UNKNOWN) and those a person must look at (NEEDS_ATTENTION), read from the ledger every
+ * 15 s so that a scrape never waits on the database.
+ */
+@ApplicationScoped
+public class PublishMetrics {
+
+    private static final Logger LOG = Logger.getLogger(PublishMetrics.class);
+
+    private final MeterRegistry metrics;
+    private final LedgerStore ledger;
+    private final MultiGauge open;
+
+    public PublishMetrics(MeterRegistry metrics, LedgerStore ledger) {
+        this.metrics = metrics;
+        this.ledger = ledger;
+        this.open = MultiGauge.builder("crier.publish.ledger.entries")
+                .description("Publish-ledger entries not final yet, or needing a person, by platform and state").register(metrics);
+    }
+
+    void reported(PublishOutcome outcome) {
+        for (PublishOutcome.PlatformResult r : outcome.results()) {
+            Counter.builder("crier.publish.outcomes").description("Each platform's result in a reported outcome")
+                    .tag("platform", r.platform()).tag("account", r.account() == null ? "none" : r.account())
+                    .tag("state", r.state().name()).register(metrics).increment();
+        }
+    }
+
+    @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        try {
+            open.register(ledger.openByPlatformAndState().stream().map(s -> MultiGauge.Row.of(
+                    Tags.of("platform", s.platform(), "state", s.state()), s.count())).toList(), true);
+        } catch (RuntimeException e) {
+            LOG.debugf("publish ledger metrics not refreshed: %s", e.toString());
+        }
+    }
+}

@@ -72,6 +72,18 @@ public class ApprovedPostConsumer {
         this.metrics = metrics;
         this.clock = clock;
         this.source = source;
+        // Every reason at zero from the start: an alert on the counter's increase needs a series before the first.
+        for (Verification.Status status : Verification.Status.values()) {
+            if (status != Verification.Status.VERIFIED) {
+                refusedCounter(status.name());
+            }
+        }
+    }
+
+    private Counter refusedCounter(String status) {
+        return Counter.builder("crier.publish.refused")
+                .description("approvals refused because their signature did not verify")
+                .tag("status", status).register(metrics);
     }
 
     @Incoming("posts-approved")
@@ -80,9 +92,7 @@ public class ApprovedPostConsumer {
         // By event id: the batch's transaction may run more than once (an outage, a failing event), the count once.
         Map<String, String> refused = new LinkedHashMap<>();
         CompletionStage<Void> done = incoming.handleBatch(batch, APPROVED, (c, event) -> apply(c, event, refused));
-        refused.values().forEach(status -> Counter.builder("crier.publish.refused")
-                .description("approvals refused because their signature did not verify")
-                .tag("status", status).register(metrics).increment());
+        refused.values().forEach(status -> refusedCounter(status).increment());
         worker.wake();
         return done;
     }

@@ -172,6 +172,28 @@ class ComposeConsistencyTest {
     }
 
     @Test
+    void prometheusScrapesEveryServiceAndLoadsTheAlertsAndGrafanaIsBehindALogin() {
+        var services = map(compose.get("services"));
+        @SuppressWarnings("unchecked")
+        var prometheus = (Map<String, Object>) load(ROOT.resolve("deploy/observability/prometheus.yml"));
+        var scrape = map(((List<?>) prometheus.get("scrape_configs")).get(0));
+        assertThat(scrape.get("metrics_path")).isEqualTo("/q/metrics");
+        var targets = list(map(((List<?>) scrape.get("static_configs")).get(0)).get("targets"));
+        for (String name : LocalInfra.SERVICES) {
+            assertThat(services).containsKey(name + "-service");
+            assertThat(targets).contains(name + "-service:" + StackConfig.DEFAULT_PORTS.get(name));
+        }
+        assertThat(list(prometheus.get("rule_files"))).containsExactly("/etc/prometheus/alerts.yml");
+        assertThat(list(map(services.get("prometheus")).get("volumes")))
+                .contains("./deploy/observability/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+                        "./deploy/observability/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        var grafana = map(map(services.get("grafana")).get("environment"));
+        assertThat((String) grafana.get("GF_SECURITY_ADMIN_PASSWORD")).matches(FROM_ENV);
+        assertThat(String.valueOf(grafana.get("GF_AUTH_ANONYMOUS_ENABLED"))).isEqualTo("false");
+        assertThat(ROOT.resolve("deploy/observability/grafana/dashboards/crier.json")).exists();
+    }
+
+    @Test
     void theAclsFollowTheServicesOwnTopicsAndGroups() throws Exception {
         List<Acl> acls = acls();
         assertThat(acls).extracting(Acl::principal).allSatisfy(p -> assertThat(PRINCIPALS).contains(p));

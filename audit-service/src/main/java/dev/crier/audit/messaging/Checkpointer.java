@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Signs a checkpoint of the tree whenever it has grown, checking every {@code crier.audit.checkpoint.interval}
@@ -109,8 +110,8 @@ public class Checkpointer {
     }
 
     /** The newest checkpoint when the tree was last looked at; empty before the first look or the first record. */
-    public java.util.Optional<SignedCheckpoint> newest() {
-        return java.util.Optional.ofNullable(newest);
+    public Optional<SignedCheckpoint> newest() {
+        return Optional.ofNullable(newest);
     }
 
     public String verifierKey() {

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The verify command's check, run by the service over its own database for the auditor console: the newest
  * checkpoint's signature (against this service's key), every record's bytes against its leaf hash, the rebuilt tree's
  * root against the checkpoint ({@link LogVerifier}), and every decision's signature against the trusted keys
- * ({@link DecisionChecks}), reported apart as the command does. One run at a time, in the background, with its progress; about
- * 80,000 records a second, so a large log does not hold a request open.
+ * ({@link DecisionChecks}), reported apart as the command does. One run at a time, in the background, with its
+ * progress; about 80,000 records a second, so a large log does not hold a request open.
  */
 @ApplicationScoped
 public class LedgerCheck {

@@ -3,8 +3,8 @@ package dev.crier.ingest.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.ingest.config.IntakeSettings;
-import dev.crier.platform.api.Problem;
 import dev.crier.platform.api.ProblemException;
+import dev.crier.platform.api.RouteProblem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.Router;
@@ -29,12 +29,12 @@ public class IntakeLimit {
 
     private final int max;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final String problemJson;
+    private final RouteProblem busy;
     private final Counter refused;
 
     public IntakeLimit(IntakeSettings settings, ObjectMapper json, MeterRegistry metrics) throws JsonProcessingException {
         this.max = settings.maxInFlight();
-        this.problemJson = json.writeValueAsString(busy().problem());
+        this.busy = RouteProblem.of(busy(), json);
         this.refused = Counter.builder("crier.ingest.refused.busy")
                 .description("Submissions answered 503 because ingest held as many as it takes at once").register(metrics);
     }
@@ -53,8 +53,7 @@ public class IntakeLimit {
             inFlight.decrementAndGet();
             refused.increment();
             LOG.debugf("refused a submission: %d in flight", max);
-            ctx.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).end(problemJson);
+            busy.end(ctx.response());
             return;
         }
         ctx.addEndHandler(done -> inFlight.decrementAndGet());

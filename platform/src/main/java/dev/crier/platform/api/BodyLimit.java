@@ -17,12 +17,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodyLimit {
 
     private final long maxBytes;
-    private final String problemJson;
+    private final RouteProblem overLimit;
 
     public BodyLimit(@ConfigProperty(name = "crier.http.max-body-bytes", defaultValue = "1048576") long maxBytes,
                      ObjectMapper json) throws JsonProcessingException {
         this.maxBytes = maxBytes;
-        this.problemJson = json.writeValueAsString(tooLarge(maxBytes).problem());
+        this.overLimit = RouteProblem.of(tooLarge(maxBytes), json);
     }
 
     public static ProblemException tooLarge(long maxBytes) {
@@ -38,8 +38,7 @@ public class BodyLimit {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && isOver(length)) {
-                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(problemJson);
+                overLimit.end(ctx.response().putHeader("Connection", "close"));
             } else {
                 ctx.next();
             }

@@ -21,6 +21,8 @@ public final class Topics {
     public static final String REVIEWS_ESCALATED = "reviews.escalated";
     /** Policy reloads; keyed by policy id rather than post id. */
     public static final String POLICY_CHANGES = "policy.changes";
+    /** What ops did with dead-lettered records (replayed or discarded); a replay's topic owner sends the record. */
+    public static final String DEAD_LETTERS_HANDLED = "dead-letters.handled";
     /** Signed checkpoints of the audit log, keyed by the log's origin: an anchor outside audit's database. */
     public static final String AUDIT_CHECKPOINTS = "audit.checkpoints";
 
@@ -34,7 +36,7 @@ public final class Topics {
     public static List<String> pipeline() {
         return List.of(DRAFTS_SUBMITTED, POSTS_DECIDED, POSTS_APPROVED, POSTS_REVIEW, POSTS_REJECTED,
                 POSTS_PUBLISHED, POSTS_PUBLISH_FAILED, POSTS_CHANGES_REQUESTED, POSTS_EXPIRED, POSTS_RETRACTED,
-                REVIEWS_ESCALATED, POLICY_CHANGES, POSTS_PUBLISH_REFUSED);
+                REVIEWS_ESCALATED, POLICY_CHANGES, POSTS_PUBLISH_REFUSED, DEAD_LETTERS_HANDLED);
     }
 
     /** Every event topic: the pipeline's, and the audit's checkpoints (which the audit does not record in itself). */

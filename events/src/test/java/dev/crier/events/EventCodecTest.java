@@ -93,6 +93,22 @@ class EventCodecTest {
     }
 
     @Test
+    void aDeadLetterReplayNeedsNoReasonButADiscardDoes() {
+        var replay = new DeadLetterHandled(DeadLetterHandled.Action.REPLAY, "drafts.submitted.dlq", 2, 17,
+                "drafts.submitted", P1, null, null, "local-ops", T);
+        assertThat(codec.decode(EventType.DEAD_LETTER_HANDLED, codec.encode(EventType.DEAD_LETTER_HANDLED, replay)))
+                .isEqualTo(replay);
+        var discard = new DeadLetterHandled(DeadLetterHandled.Action.DISCARD, "drafts.submitted.dlq", 2, 17,
+                "drafts.submitted", P1, null, "a test record", "local-ops", T);
+        assertThat(codec.decode(EventType.DEAD_LETTER_HANDLED, codec.encode(EventType.DEAD_LETTER_HANDLED, discard)))
+                .isEqualTo(discard);
+        var unexplained = new DeadLetterHandled(DeadLetterHandled.Action.DISCARD, "drafts.submitted.dlq", 2, 17,
+                "drafts.submitted", P1, null, null, "local-ops", T);
+        assertThatThrownBy(() -> codec.encode(EventType.DEAD_LETTER_HANDLED, unexplained))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+    }
+
+    @Test
     void eventIdsAreDeterministicPerTypePostAndDiscriminator() {
         String id = Event.idOf(EventType.POST_DECIDED, "p1", "hash1");
         assertThat(Event.idOf(EventType.POST_DECIDED, "p1", "hash1")).isEqualTo(id);

@@ -40,10 +40,20 @@ public record ReceivedEvent(String eventId, String type, String topic, String su
                 event.source(), event.time(), value.getBytes(StandardCharsets.UTF_8), check);
     }
 
-    /** Every event is about a post except a policy reload, whose subject is the policy id. */
+    /**
+     * Every event is about a post except a policy reload, whose subject is the policy id, and a dead-letter action
+     * on a record that named no post, whose subject is the record's place.
+     */
     private static UUID postIdOf(Event<?> event) {
         if (EventType.POLICY_RELOADED.equals(event.type())) {
             return null;
+        }
+        if (EventType.DEAD_LETTER_HANDLED.equals(event.type())) {
+            try {
+                return UUID.fromString(event.postId());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
         try {
             return UUID.fromString(event.postId());

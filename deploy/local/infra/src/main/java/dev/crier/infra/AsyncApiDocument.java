@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The topic contract as an AsyncAPI 3.0 document, made from the code that is the contract: each event type's topic,
@@ -102,7 +103,10 @@ public final class AsyncApiDocument {
                     "title", deadLetters.topic(),
                     "description", "Records of " + type.topic() + " that a consumer could not read or process, "
                             + "as they were, with the reason. Written by " + names(deadLetters.writers())
-                            + "; read by people and tools as " + KafkaAccess.OPS_READER + ".",
+                            + "; read by " + names(deadLetters.readers().stream().map(KafkaAccess.Reader::principal)
+                            .collect(Collectors.toSet())) + " record by record (the dead-letter desk, "
+                            + "and the topic's owner, which sends a replayed record back), and by people and tools as "
+                            + KafkaAccess.OPS_READER + ".",
                     "messages", map(DEAD_LETTER_MESSAGE, ref("#/components/messages/" + DEAD_LETTER_MESSAGE)),
                     "bindings", map("kafka", map("topic", deadLetters.topic(), "bindingVersion", KAFKA_BINDING))));
             addOperations(operations, deadLetters, DEAD_LETTER_MESSAGE);
@@ -163,6 +167,15 @@ public final class AsyncApiDocument {
                     "messages", messageRefs));
         }
         for (KafkaAccess.Reader reader : access.readers()) {
+            if (reader.group() == null) {
+                operations.put(operationId(reader.principal(), "receive", access.topic()), map(
+                        "action", "receive",
+                        "channel", ref(channel),
+                        "title", reader.principal() + " reads chosen records of " + access.topic()
+                                + " by assignment, without a consumer group",
+                        "messages", messageRefs));
+                continue;
+            }
             operations.put(operationId(reader.group(), "receive", access.topic()), map(
                     "action", "receive",
                     "channel", ref(channel),

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static dev.crier.events.Topics.AUDIT_CHECKPOINTS;
+import static dev.crier.events.Topics.DEAD_LETTERS_HANDLED;
 import static dev.crier.events.Topics.DRAFTS_SUBMITTED;
 import static dev.crier.events.Topics.POLICY_CHANGES;
 import static dev.crier.events.Topics.POSTS_APPROVED;
@@ -25,7 +26,9 @@ import static dev.crier.events.Topics.REVIEWS_ESCALATED;
 /**
  * Who may write and read each topic: the one table the broker's ACLs are made from. An event topic is written by
  * its owner alone and read by the consumer groups listed; its dead-letter topic is written by those consumers (they
- * dead-letter what they cannot read) and by nobody else. The ops reader reads every topic and writes none.
+ * dead-letter what they cannot read) and by nobody else, and read, record by record without a consumer group, by
+ * audit-service's dead-letter desk and by the topic's owner, which sends a record back when ops replay it. The ops
+ * reader reads every topic and writes none.
  */
 public final class KafkaAccess {
 
@@ -42,8 +45,11 @@ public final class KafkaAccess {
     /** The principals a client may log in as: one per service, and the ops reader. */
     public static final List<String> CLIENTS = List.of(INGEST, POLICY, PUBLISH, AUDIT, OPS_READER);
 
-    /** One consumer group of one principal. */
+    /** One consumer group of one principal; a null group reads chosen records by assignment and commits nothing. */
     public record Reader(String principal, String group) {
+        static Reader byAssignment(String principal) {
+            return new Reader(principal, null);
+        }
     }
 
     /** A topic, the one principal that may write it, and the groups that consume it. */
@@ -75,6 +81,9 @@ public final class KafkaAccess {
             row(POSTS_PUBLISH_FAILED, PUBLISH, INGEST_STATUS, AUDITOR),
             row(POSTS_RETRACTED, PUBLISH, INGEST_STATUS, AUDITOR),
             row(POSTS_PUBLISH_REFUSED, PUBLISH, AUDITOR),
+            row(DEAD_LETTERS_HANDLED, AUDIT, new Reader(INGEST, "ingest-service-replays"),
+                    new Reader(POLICY, "policy-service-replays"), new Reader(PUBLISH, "publish-service-replays"),
+                    new Reader(AUDIT, "audit-service-replays"), AUDITOR),
             row(AUDIT_CHECKPOINTS, AUDIT));
 
     private KafkaAccess() {
@@ -103,6 +112,9 @@ public final class KafkaAccess {
     private static TopicAccess deadLetterRow(TopicAccess topic) {
         Set<String> consumers = new LinkedHashSet<>();
         topic.readers().forEach(reader -> consumers.add(reader.principal()));
-        return new TopicAccess(Topics.deadLetter(topic.topic()), consumers, List.of());
+        Set<String> readers = new LinkedHashSet<>(topic.writers());
+        readers.add(AUDIT);
+        return new TopicAccess(Topics.deadLetter(topic.topic()), consumers,
+                readers.stream().sorted().map(Reader::byAssignment).toList());
     }
 }

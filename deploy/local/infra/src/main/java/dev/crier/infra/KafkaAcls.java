@@ -27,7 +27,9 @@ public final class KafkaAcls {
             }
             for (KafkaAccess.Reader reader : row.readers()) {
                 acls.add(allow(topic, reader.principal(), AclOperation.READ));
-                acls.add(allow(group(reader.group(), PatternType.LITERAL), reader.principal(), AclOperation.READ));
+                if (reader.group() != null) {
+                    acls.add(allow(group(reader.group(), PatternType.LITERAL), reader.principal(), AclOperation.READ));
+                }
             }
             acls.add(allow(topic, KafkaAccess.OPS_READER, AclOperation.READ));
             acls.add(allow(topic, KafkaAccess.OPS_READER, AclOperation.DESCRIBE));

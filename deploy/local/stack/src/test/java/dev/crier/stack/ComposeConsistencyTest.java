@@ -11,12 +11,14 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -204,6 +206,8 @@ class ComposeConsistencyTest {
             String properties = Files.readString(ROOT.resolve(name + "-service/src/main/resources/application.properties"));
             Set<String> groups = Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id=(\\S+)")
                     .matcher(properties).results().map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
+            // Platform's replay consumer reads in <application name>-replays in every service.
+            groups.add(name + "-service-replays");
             assertThat(acls).filteredOn(a -> a.principal().equals(name + "-service") && a.type().equals("group"))
                     .extracting(Acl::name).as(name).containsExactlyInAnyOrderElementsOf(groups);
         }
@@ -220,6 +224,19 @@ class ComposeConsistencyTest {
         assertThat(acls).filteredOn(a -> a.principal().equals("ops-reader")).containsExactlyInAnyOrder(
                 new Acl("ops-reader", "Read", "topic", "*", false), new Acl("ops-reader", "Describe", "topic", "*", false),
                 new Acl("ops-reader", "Describe", "group", "*", false), new Acl("ops-reader", "Read", "group", "ops-", true));
+    }
+
+    @Test
+    void eachServiceReplaysTheDeadLettersOfExactlyTheTopicsItOwns() throws Exception {
+        for (String name : LocalInfra.SERVICES) {
+            Properties properties = new Properties();
+            properties.load(new StringReader(Files.readString(
+                    ROOT.resolve(name + "-service/src/main/resources/application.properties"))));
+            List<String> owned = Topics.events().stream()
+                    .filter(topic -> KafkaAccess.of(topic).writers().contains(name + "-service")).toList();
+            assertThat(properties.getProperty("crier.dead-letters.replay-topics", "").split(",")).as(name)
+                    .containsExactlyInAnyOrderElementsOf(owned);
+        }
     }
 
     @Test

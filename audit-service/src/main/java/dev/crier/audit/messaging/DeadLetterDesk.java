@@ -56,6 +56,11 @@ public class DeadLetterDesk {
         static Handling of(DeadLetterActions.Action a) {
             return new Handling(a.action(), a.reason(), a.handledBy(), a.handledAt(), a.eventId());
         }
+
+        /** The action as a page says it: replayed or discarded. */
+        public String done() {
+            return action == DeadLetterHandled.Action.REPLAY ? "replayed" : "discarded";
+        }
     }
 
     /** A dead-letter topic: the records it holds now, and those nobody has replayed or discarded yet. */

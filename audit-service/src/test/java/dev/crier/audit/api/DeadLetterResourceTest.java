@@ -2,13 +2,12 @@ package dev.crier.audit.api;
 
 import dev.crier.events.EventType;
 import dev.crier.events.Topics;
-import dev.crier.events.messaging.CloudEventHeaders;
 import dev.crier.infra.CrierTestResource;
 import dev.crier.infra.EventInjector;
 import dev.crier.infra.KafkaAccess;
 import dev.crier.infra.KafkaBroker;
 import dev.crier.infra.TopicReader;
-import dev.crier.audit.TestEvents;
+import dev.crier.audit.DeadLetters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,7 +50,7 @@ class DeadLetterResourceTest {
     @Test
     void opsFindAPoisonRecordReadItMaskedAndDiscardItOnceWithAReason() {
         String postId = UUID.randomUUID().toString();
-        JsonPath record = poison(postId, "not json, write to " + EMAIL);
+        JsonPath record = DeadLetters.poison(ingest, postId, "not json, write to " + EMAIL);
 
         assertThat(record.getString("reason")).contains("not JSON");
         assertThat(record.getString("topic")).isEqualTo(Topics.DRAFTS_SUBMITTED);
@@ -93,7 +92,7 @@ class DeadLetterResourceTest {
     void aReplayIsAnnouncedOnceForTheTopicsOwnerAndCountedOutOfThePending() {
         String postId = UUID.randomUUID().toString();
         long pendingBefore = pending();
-        JsonPath record = poison(postId, "garbage");
+        JsonPath record = DeadLetters.poison(ingest, postId, "garbage");
         await().atMost(WAIT).untilAsserted(() -> assertThat(pending()).isGreaterThanOrEqualTo(pendingBefore + 1));
         long pendingWithIt = pending();
 
@@ -130,22 +129,8 @@ class DeadLetterResourceTest {
                 .post("/v1/dead-letters/drafts.submitted/0/0/discard").then().statusCode(400);
     }
 
-    /** Puts a record audit-service cannot read on drafts.submitted and returns it as the desk lists it. */
-    private JsonPath poison(String postId, String value) {
-        var event = TestEvents.submitted(postId);
-        ingest.raw(Topics.DRAFTS_SUBMITTED, postId, value, CloudEventHeaders.of(event));
-        return await().atMost(WAIT).until(() -> {
-            JsonPath listing = given().auth().oauth2(CrierTestResource.token("ops"))
-                    .get("/v1/dead-letters/drafts.submitted").then().statusCode(200).extract().jsonPath();
-            Map<String, Object> found = listing.getMap("records.find { it.key == '" + postId + "' }");
-            return found == null ? null : new JsonPath(new com.fasterxml.jackson.databind.ObjectMapper()
-                    .writeValueAsString(found));
-        }, r -> r != null);
-    }
-
     private static String place(JsonPath record) {
-        return "/v1/dead-letters/" + record.getString("topic") + "/" + record.getInt("partition") + "/"
-                + record.getLong("offset");
+        return "/v1/dead-letters/" + DeadLetters.place(record);
     }
 
     private static long pending() {

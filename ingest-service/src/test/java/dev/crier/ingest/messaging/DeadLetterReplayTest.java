@@ -13,7 +13,9 @@ import dev.crier.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,13 +38,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * ingest-service owns drafts.submitted, so it is the one that sends a dead-lettered draft back when ops replay it:
- * as it was (key, value, CloudEvents headers), without the dead-letter headers, marked as a replay. A discard, or a
- * replay of another owner's topic, sends nothing.
+ * as it was (key, value, CloudEvents headers), without the dead-letter headers, marked as a replay; and only a draft
+ * it let in, as it let it in. A discard, or a replay of another owner's topic, sends nothing.
  */
 @QuarkusTest
 @QuarkusTestResource(value = CrierTestResource.class, initArgs = @ResourceArg(name = "service", value = "ingest"))
@@ -50,6 +53,10 @@ class DeadLetterReplayTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final KafkaBroker KAFKA = CrierTestResource.infra().kafka();
+    static final String DRAFT = """
+            {"text": "Passport offices open on Saturday.", "language": "en",
+             "translations": {"fr": "Les bureaux des passeports ouvrent samedi."},
+             "platforms": ["sandbox"], "author": {"id": "u-1", "name": "Pat", "department": "HC"}}""";
 
     final EventInjector audit = new EventInjector(KAFKA, KafkaAccess.AUDIT);
 
@@ -60,46 +67,88 @@ class DeadLetterReplayTest {
 
     @Test
     void aReplayedDraftGoesBackToItsTopicAsItWasAndMarkedAsAReplay() throws Exception {
-        String postId = UUID.randomUUID().toString();
-        String value = "{\"postId\":\"" + postId + "\",\"note\":\"as it was\"}";
-        Headers original = CloudEventHeaders.of(new CloudEventHeaders.Attributes(UUID.randomUUID().toString(),
-                EventType.DRAFT_SUBMITTED, "/ingest-service", postId, Instant.now()));
-        RecordMetadata dead = deadLetter(Topics.DRAFTS_SUBMITTED, postId, value, original);
+        ConsumerRecord<String, String> sent = submitted();
+        String postId = sent.key();
+        RecordMetadata dead = deadLetter(Topics.DRAFTS_SUBMITTED, postId, sent.value(), copy(sent.headers()));
 
         audit.send(handled(DeadLetterHandled.Action.REPLAY, Topics.DRAFTS_SUBMITTED, postId, dead));
 
-        var back = new TopicReader(KAFKA).readPost(Topics.DRAFTS_SUBMITTED, postId, 1, WAIT);
-        assertThat(back).hasSize(1);
-        assertThat(back.get(0).value()).isEqualTo(value);
-        Map<String, String> headers = text(back.get(0).headers());
+        var records = new TopicReader(KAFKA).readPost(Topics.DRAFTS_SUBMITTED, postId, 2, WAIT);
+        assertThat(records).hasSize(2);
+        ConsumerRecord<String, String> back = records.get(1);
+        assertThat(back.value()).isEqualTo(sent.value());
+        Map<String, String> headers = text(back.headers());
         assertThat(headers).containsEntry("crier-replay-of", "drafts.submitted.dlq/" + dead.partition() + "/"
                         + dead.offset())
-                .containsEntry(CloudEventHeaders.ID, text(original).get(CloudEventHeaders.ID))
+                .containsEntry(CloudEventHeaders.ID, text(sent.headers()).get(CloudEventHeaders.ID))
                 .containsEntry(CloudEventHeaders.TYPE, EventType.DRAFT_SUBMITTED.ceType())
                 .containsKey("crier-replay-event");
         assertThat(headers.keySet()).noneMatch(name -> name.startsWith("dead-letter-"));
     }
 
     @Test
-    void aDiscardOrAReplayOfAnotherOwnersTopicSendsNothing() throws Exception {
-        String discarded = UUID.randomUUID().toString();
-        String notOurs = UUID.randomUUID().toString();
-        String replayed = UUID.randomUUID().toString();
-        RecordMetadata a = deadLetter(Topics.DRAFTS_SUBMITTED, discarded, "{}", new RecordHeaders());
-        RecordMetadata b = deadLetter(Topics.POSTS_DECIDED, notOurs, "{}", new RecordHeaders());
-        RecordMetadata c = deadLetter(Topics.DRAFTS_SUBMITTED, replayed, "{}", new RecordHeaders());
+    void ingestSendsBackNoDraftItDidNotLetIn() throws Exception {
+        ConsumerRecord<String, String> sent = submitted();
+        String accepted = sent.key();
+        String stranger = UUID.randomUUID().toString();
+        // A draft nobody submitted, a draft under another submitter's name, a draft with another event id.
+        RecordMetadata neverAccepted = deadLetter(Topics.DRAFTS_SUBMITTED, stranger,
+                sent.value().replace(accepted, stranger), copy(sent.headers()));
+        RecordMetadata otherName = deadLetter(Topics.DRAFTS_SUBMITTED, accepted,
+                sent.value().replace("\"submittedBy\":\"local-submitter\"", "\"submittedBy\":\"local-comms-head\""),
+                copy(sent.headers()));
+        Headers otherIdHeaders = copy(sent.headers());
+        otherIdHeaders.remove(CloudEventHeaders.ID);
+        otherIdHeaders.add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        RecordMetadata otherId = deadLetter(Topics.DRAFTS_SUBMITTED, accepted, sent.value(), otherIdHeaders);
+        assertThat(sent.value()).contains("\"submittedBy\":\"local-submitter\"");
 
-        audit.send(handled(DeadLetterHandled.Action.DISCARD, Topics.DRAFTS_SUBMITTED, discarded, a));
-        audit.send(handled(DeadLetterHandled.Action.REPLAY, Topics.POSTS_DECIDED, notOurs, b));
-        audit.send(handled(DeadLetterHandled.Action.REPLAY, Topics.DRAFTS_SUBMITTED, replayed, c));
-
-        // The third is replayed; by the time the first two were handled too, nothing came of them.
-        assertThat(new TopicReader(KAFKA).readPost(Topics.DRAFTS_SUBMITTED, replayed, 1, WAIT)).hasSize(1);
+        for (RecordMetadata at : List.of(neverAccepted, otherName, otherId)) {
+            audit.send(handled(DeadLetterHandled.Action.REPLAY, Topics.DRAFTS_SUBMITTED,
+                    at == neverAccepted ? stranger : accepted, at));
+        }
         awaitReplaysConsumed();
-        assertThat(new TopicReader(KAFKA).readPost(Topics.DRAFTS_SUBMITTED, discarded, 1, Duration.ofSeconds(2)))
+        assertThat(new TopicReader(KAFKA).readPost(Topics.DRAFTS_SUBMITTED, stranger, 1, Duration.ofSeconds(2)))
                 .isEmpty();
+        assertThat(new TopicReader(KAFKA).readPost(Topics.DRAFTS_SUBMITTED, accepted, 2, Duration.ofSeconds(2)))
+                .as("only the draft as ingest sent it").hasSize(1);
+    }
+
+    @Test
+    void aDiscardOrAReplayOfAnotherOwnersTopicSendsNothing() throws Exception {
+        ConsumerRecord<String, String> discarded = submitted();
+        ConsumerRecord<String, String> replayed = submitted();
+        String notOurs = UUID.randomUUID().toString();
+        RecordMetadata a = deadLetter(Topics.DRAFTS_SUBMITTED, discarded.key(), discarded.value(),
+                copy(discarded.headers()));
+        RecordMetadata b = deadLetter(Topics.POSTS_DECIDED, notOurs, "{}", new RecordHeaders());
+        RecordMetadata c = deadLetter(Topics.DRAFTS_SUBMITTED, replayed.key(), replayed.value(),
+                copy(replayed.headers()));
+
+        audit.send(handled(DeadLetterHandled.Action.DISCARD, Topics.DRAFTS_SUBMITTED, discarded.key(), a));
+        audit.send(handled(DeadLetterHandled.Action.REPLAY, Topics.POSTS_DECIDED, notOurs, b));
+        audit.send(handled(DeadLetterHandled.Action.REPLAY, Topics.DRAFTS_SUBMITTED, replayed.key(), c));
+
+        // The third is replayed; once all three were handled, nothing came of the first two.
+        assertThat(new TopicReader(KAFKA).readPost(Topics.DRAFTS_SUBMITTED, replayed.key(), 2, WAIT)).hasSize(2);
+        awaitReplaysConsumed();
+        assertThat(new TopicReader(KAFKA).readPost(Topics.DRAFTS_SUBMITTED, discarded.key(), 2, Duration.ofSeconds(2)))
+                .hasSize(1);
         assertThat(new TopicReader(KAFKA).readPost(Topics.POSTS_DECIDED, notOurs, 1, Duration.ofSeconds(2)))
                 .isEmpty();
+    }
+
+    /** A draft submitted through ingest's door, as its drafts.submitted record. */
+    private static ConsumerRecord<String, String> submitted() {
+        String id = given().auth().oauth2(CrierTestResource.token("submitter")).contentType(ContentType.JSON)
+                .body(DRAFT).post("/v1/drafts").then().statusCode(202).extract().path("id");
+        return new TopicReader(KAFKA).readPost(Topics.DRAFTS_SUBMITTED, id, 1, WAIT).get(0);
+    }
+
+    private static Headers copy(Headers headers) {
+        Headers copy = new RecordHeaders();
+        headers.forEach(h -> copy.add(h.key(), h.value()));
+        return copy;
     }
 
     /** Writes a record to the topic's dead-letter topic as one of the topic's consumers would. */

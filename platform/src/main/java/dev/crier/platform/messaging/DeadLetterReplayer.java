@@ -6,6 +6,7 @@ import dev.crier.events.EventType;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletionStage;
  * CloudEvents headers), without the dead-letter headers and marked as a replay: {@value #REPLAY_OF} names where it
  * was dead-lettered, {@value #REPLAY_EVENT} the replay's event. Its consumers apply a valid event once by its id, so
  * a replay changes nothing where the event had been applied, and a crash that sends it twice changes nothing either.
+ * A service's {@link ReplayCheck} may refuse a record it never wrote.
  */
 @ApplicationScoped
 public class DeadLetterReplayer {
@@ -35,13 +37,15 @@ public class DeadLetterReplayer {
     private final DeadLetterRecords records;
     private final EventSender sender;
     private final List<String> replayTopics;
+    private final Instance<ReplayCheck> checks;
 
     public DeadLetterReplayer(IncomingEvents incoming, DeadLetterRecords records, EventSender sender,
-                              DeadLetterSettings settings) {
+                              DeadLetterSettings settings, Instance<ReplayCheck> checks) {
         this.incoming = incoming;
         this.records = records;
         this.sender = sender;
         this.replayTopics = settings.replayTopics().orElse(List.of());
+        this.checks = checks;
     }
 
     @Incoming("dead-letter-replays")
@@ -63,6 +67,13 @@ public class DeadLetterReplayer {
             return;
         }
         DeadLetterRecords.DeadLetter record = found.get();
+        for (ReplayCheck check : checks) {
+            var refusal = check.refusal(record);
+            if (refusal.isPresent()) {
+                LOG.warnf("replay %s of %s refused: %s", event.id(), handled.place(), refusal.get());
+                return;
+            }
+        }
         Headers headers = new RecordHeaders();
         record.headers().forEach((name, value) -> {
             if (!name.startsWith(DeadLetterRecords.HEADER_PREFIX) && !name.startsWith("crier-replay-")) {

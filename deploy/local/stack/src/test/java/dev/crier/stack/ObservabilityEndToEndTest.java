@@ -42,7 +42,7 @@ class ObservabilityEndToEndTest {
     void everyMetricTheAlertsAndTheDashboardUseIsExportedByARunningService() throws Exception {
         Set<String> used = usedByAlertsAndDashboard(SharedStack.root().resolve("deploy/observability"));
         assertThat(used).contains("crier_publish_ledger_entries", "crier_audit_checkpoint_age_seconds",
-                "crier_policy_evaluation_seconds_bucket", "kafka_consumer_fetch_manager_records_lag_max");
+                "crier_policy_evaluation_seconds_bucket", "crier_consumer_lag", "crier_dead_letters");
 
         submit("Flu clinics open Monday across the region.", "Les cliniques ouvrent lundi dans la région.", null);
         submit("Questions? Write pat@gmail.com today.", "Des questions? Écrivez à pat@gmail.com.", null);

@@ -74,11 +74,12 @@ public class ReviewQueue {
     private final OutboxRelay relay;
     private final PolicyInForce policy;
     private final DecisionSigner signer;
+    private final ReviewQueueMetrics metrics;
     private final Clock clock;
     private final String source;
 
     public ReviewQueue(ReviewStore store, DecisionStore decisions, Database database, Outbox outbox, OutboxRelay relay,
-                       PolicyInForce policy, DecisionSigner signer, Clock clock,
+                       PolicyInForce policy, DecisionSigner signer, ReviewQueueMetrics metrics, Clock clock,
                        @ConfigProperty(name = "crier.events.source") String source) {
         this.store = store;
         this.decisions = decisions;
@@ -87,6 +88,7 @@ public class ReviewQueue {
         this.relay = relay;
         this.policy = policy;
         this.signer = signer;
+        this.metrics = metrics;
         this.clock = clock;
         this.source = source;
     }
@@ -139,6 +141,7 @@ public class ReviewQueue {
         if (!(outcome instanceof Outcome.Done)) {
             return outcome;
         }
+        metrics.reviewed(judgement.verdict().name());
         boolean sent = relay.flush();
         return new Outcome.Done(store.find(postId).orElseThrow(), sent);
     }
@@ -147,24 +150,23 @@ public class ReviewQueue {
     public void sweep() {
         Instant now = clock.instant();
         for (UUID id : store.due(now)) {
-            database.inTransaction(c -> {
+            Optional<String> done = database.inTransaction(c -> {
                 Optional<Stored> locked = store.lock(c, id);
-                if (locked.isPresent()) {
-                    expireOrEscalate(c, locked.get(), now);
-                }
-                return null;
+                return locked.isPresent() ? expireOrEscalate(c, locked.get(), now) : Optional.<String>empty();
             });
+            done.ifPresent(metrics::reviewed);
         }
         relay.flush();
     }
 
-    private void expireOrEscalate(Connection c, Stored s, Instant now) throws SQLException {
+    /** {@code EXPIRE} or {@code ESCALATE}, for what was done; empty when neither was due after all. */
+    private Optional<String> expireOrEscalate(Connection c, Stored s, Instant now) throws SQLException {
         Optional<ReviewCase> expired = ReviewRules.expire(s.review(), now);
         if (expired.isPresent()) {
             String reason = "Its publishAt " + s.review().publishAt() + " passed while it waited for review; it will not be published late.";
             store.update(c, s, expired.get(), new HistoryEntry(now, SYSTEM, SYSTEM, "EXPIRE", reason, null, Status.EXPIRED));
             outbox.add(c, outcome(s, ReviewOutcome.Outcome.EXPIRED, SYSTEM, reason, now));
-            return;
+            return Optional.of("EXPIRE");
         }
         Optional<ReviewCase> escalated = ReviewRules.escalate(s.review(), now);
         if (escalated.isPresent()) {
@@ -173,7 +175,9 @@ public class ReviewQueue {
                     + (s.review().category() == null ? "" : " for category " + s.review().category()) + ".";
             store.update(c, s, escalated.get(), new HistoryEntry(now, SYSTEM, SYSTEM, "ESCALATE", reason, null, Status.PENDING));
             outbox.add(c, outcome(s, ReviewOutcome.Outcome.ESCALATED, SYSTEM, reason, now));
+            return Optional.of("ESCALATE");
         }
+        return Optional.empty();
     }
 
     /** The events of a person's decision: an approval or rejection carries the review; a partial approval has none. */

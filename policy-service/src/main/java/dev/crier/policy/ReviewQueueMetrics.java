@@ -1,6 +1,7 @@
 package dev.crier.policy;
 
 import dev.crier.policy.store.ReviewStore;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -15,7 +16,7 @@ import java.util.List;
 /**
  * The review queue as ops watch it: {@code crier_review_queue_depth} and {@code crier_review_oldest_age_seconds}, by
  * category ("none" when a draft gave none). Read from the queue's table every 15 s rather than at each scrape, so a
- * scrape never waits on the database.
+ * scrape never waits on the database. {@code crier_reviews_total{action}} counts the steps taken on reviews.
  */
 @ApplicationScoped
 public class ReviewQueueMetrics {
@@ -24,12 +25,14 @@ public class ReviewQueueMetrics {
 
     private final ReviewStore store;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private final MultiGauge depth;
     private final MultiGauge oldest;
 
     public ReviewQueueMetrics(ReviewStore store, Clock clock, MeterRegistry metrics) {
         this.store = store;
         this.clock = clock;
+        this.metrics = metrics;
         this.depth = MultiGauge.builder("crier.review.queue.depth").description("Drafts waiting for review")
                 .register(metrics);
         this.oldest = MultiGauge.builder("crier.review.oldest.age").baseUnit("seconds")
@@ -47,6 +50,16 @@ public class ReviewQueueMetrics {
         } catch (RuntimeException e) {
             LOG.debugf("review queue metrics not refreshed: %s", e.toString());
         }
+    }
+
+    /**
+     * Counts a review step once its transaction committed: a person's verdict ({@code APPROVE}, {@code REJECT},
+     * {@code REQUEST_CHANGES}; one of two approvals counts too) or the queue's own {@code EXPIRE} and
+     * {@code ESCALATE}.
+     */
+    public void reviewed(String action) {
+        Counter.builder("crier.reviews").description("Review steps taken, by action").tag("action", action)
+                .register(metrics).increment();
     }
 
     private static Tags tags(ReviewStore.Waiting w) {

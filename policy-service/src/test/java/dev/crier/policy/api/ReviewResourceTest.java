@@ -39,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -311,10 +312,13 @@ class ReviewResourceTest {
     void aDraftWhosePublishAtPassesExpiresAndOnlyACommsHeadGivesItANewTime() {
         Instant publishAt = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         String postId = queued(null, publishAt);
+        double expiredBefore = reviews("EXPIRE");
+        double approvedBefore = reviews("APPROVE");
 
         clock.advance(Duration.ofHours(2));
         queue.sweep();
         queue.sweep();
+        assertThat(reviews("EXPIRE")).as("crier_reviews_total counts the expiry once").isEqualTo(expiredBefore + 1);
         as("reviewer").get("/v1/reviews/" + postId).then().body("status", equalTo("EXPIRED"))
                 .body("history.action", contains("QUEUED", "EXPIRE"));
         var expired = topics.readPost(Topics.POSTS_EXPIRED, postId, 2, ABSENT);
@@ -329,6 +333,14 @@ class ReviewResourceTest {
         decide(person("u-head", "comms-head"), postId, "{\"decision\": \"APPROVE\", \"publishAt\": \"" + later + "\"}")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
         assertThat(only(EventType.POST_APPROVED, postId).draft().publishAt()).isEqualTo(later);
+        assertThat(reviews("APPROVE")).as("the refused approval is not counted").isEqualTo(approvedBefore + 1);
+    }
+
+    /** {@code crier_reviews_total{action}} as policy-service exports it now (0 before the first). */
+    static double reviews(String action) {
+        var m = Pattern.compile("(?m)^crier_reviews_total\\{action=\"" + action + "\"[^}]*} ([0-9.E]+)$")
+                .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -58,6 +59,13 @@ public final class RateLimiter implements RateLimitListener {
         return bucket(accountKey).acquire(now);
     }
 
+    /** How many times each account's calls were held back so far (a post waiting again counts again), by account. */
+    public Map<String, Long> holds() {
+        Map<String, Long> holds = new TreeMap<>();
+        buckets.forEach((account, bucket) -> holds.put(account, bucket.holds()));
+        return holds;
+    }
+
     /** The platform said to wait (429, throttling): nothing is sent for the account before {@code until}. */
     public void blockUntil(String accountKey, Instant until) {
         bucket(accountKey).block(until);
@@ -78,6 +86,7 @@ public final class RateLimiter implements RateLimitListener {
         private Instant windowEnd = Instant.MIN;
         private int used;
         private Instant blockedUntil = Instant.MIN;
+        private long holds;
 
         Bucket(Quota quota) {
             this.quota = quota;
@@ -85,6 +94,7 @@ public final class RateLimiter implements RateLimitListener {
 
         synchronized Optional<Instant> acquire(Instant now) {
             if (now.isBefore(blockedUntil)) {
+                holds++;
                 return Optional.of(blockedUntil);
             }
             if (!now.isBefore(windowEnd)) {
@@ -92,10 +102,15 @@ public final class RateLimiter implements RateLimitListener {
                 used = 0;
             }
             if (used >= quota.limit()) {
+                holds++;
                 return Optional.of(windowEnd);
             }
             used++;
             return Optional.empty();
+        }
+
+        synchronized long holds() {
+            return holds;
         }
 
         synchronized void block(Instant until) {

@@ -1,8 +1,10 @@
 package dev.crier.publish.messaging;
 
 import dev.crier.events.PublishOutcome;
+import dev.crier.publish.domain.RateLimiter;
 import dev.crier.publish.store.LedgerStore;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -23,11 +25,13 @@ public class PublishMetrics {
 
     private final MeterRegistry metrics;
     private final LedgerStore ledger;
+    private final RateLimiter limiter;
     private final MultiGauge open;
 
-    public PublishMetrics(MeterRegistry metrics, LedgerStore ledger) {
+    public PublishMetrics(MeterRegistry metrics, LedgerStore ledger, RateLimiter limiter) {
         this.metrics = metrics;
         this.ledger = ledger;
+        this.limiter = limiter;
         this.open = MultiGauge.builder("crier.publish.ledger.entries")
                 .description("Publish-ledger entries not final yet, or needing a person, by platform and state").register(metrics);
     }
@@ -45,6 +49,14 @@ public class PublishMetrics {
         try {
             open.register(ledger.openByPlatformAndState().stream().map(s -> MultiGauge.Row.of(
                     Tags.of("platform", s.platform(), "state", s.state()), s.count())).toList(), true);
+            // An account's counter is registered once it has a bucket; it then reads the limiter's count.
+            for (String account : limiter.holds().keySet()) {
+                FunctionCounter.builder("crier.publish.rate.limit.holds", limiter,
+                                l -> l.holds().getOrDefault(account, 0L))
+                        .description("Calls to an account held back by its rate limit (the post waits and tries again)")
+                        .tags("platform", account.substring(0, Math.max(0, account.indexOf(':'))), "account", account)
+                        .register(metrics);
+            }
         } catch (RuntimeException e) {
             LOG.debugf("publish ledger metrics not refreshed: %s", e.toString());
         }

@@ -53,4 +53,16 @@ class RateLimiterTest {
         assertThatThrownBy(() -> RateLimiter.Quota.parse("300 per minute")).hasMessageContaining("300/5m");
         assertThatThrownBy(() -> RateLimiter.Quota.parse("0/5m")).hasMessageContaining("positive");
     }
+
+    @Test
+    void everyCallHeldBackIsCountedForItsAccount() {
+        limiter.acquire("x:a", T0);
+        limiter.acquire("x:a", T0);
+        limiter.acquire("x:a", T0);
+        limiter.acquire("x:a", T0.plusSeconds(1));
+        limiter.blockUntil("x:b", T0.plusSeconds(60));
+        limiter.acquire("x:b", T0);
+        limiter.acquire("x:c", T0);
+        assertThat(limiter.holds()).containsExactly(Map.entry("x:a", 2L), Map.entry("x:b", 1L), Map.entry("x:c", 0L));
+    }
 }

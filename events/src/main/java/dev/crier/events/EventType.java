@@ -41,10 +41,13 @@ public record EventType<T>(String ceType, String topic, Class<T> payload, String
     public static final EventType<DeadLetterHandled> DEAD_LETTER_HANDLED = new EventType<>(
             "dev.crier.dead-letter.handled", Topics.DEAD_LETTERS_HANDLED, DeadLetterHandled.class, "dead-letter-handled");
 
+    public static final EventType<AccountsListed> ACCOUNTS_LISTED = new EventType<>(
+            "dev.crier.accounts.listed", Topics.ACCOUNTS_REGISTRY, AccountsListed.class, "accounts-listed");
+
     public static List<EventType<?>> all() {
         return List.of(DRAFT_SUBMITTED, POST_DECIDED, POST_APPROVED, POST_REVIEW, POST_REJECTED, POST_PUBLISHED,
                 POST_PUBLISH_FAILED, POST_CHANGES_REQUESTED, POST_EXPIRED, REVIEW_ESCALATED, POST_RETRACTED,
-                POLICY_RELOADED, POST_PUBLISH_REFUSED, DEAD_LETTER_HANDLED, CHECKPOINT_ISSUED);
+                POLICY_RELOADED, POST_PUBLISH_REFUSED, DEAD_LETTER_HANDLED, ACCOUNTS_LISTED, CHECKPOINT_ISSUED);
     }
 
     public static Optional<EventType<?>> ofCeType(String ceType) {

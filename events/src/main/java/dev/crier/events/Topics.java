@@ -23,6 +23,8 @@ public final class Topics {
     public static final String POLICY_CHANGES = "policy.changes";
     /** What ops did with dead-lettered records (replayed or discarded); a replay's topic owner sends the record. */
     public static final String DEAD_LETTERS_HANDLED = "dead-letters.handled";
+    /** The official accounts publish-service can publish to (compacted, one key); ingest refuses at the door with it. */
+    public static final String ACCOUNTS_REGISTRY = "accounts.registry";
     /** Signed checkpoints of the audit log, keyed by the log's origin: an anchor outside audit's database. */
     public static final String AUDIT_CHECKPOINTS = "audit.checkpoints";
 
@@ -36,7 +38,7 @@ public final class Topics {
     public static List<String> pipeline() {
         return List.of(DRAFTS_SUBMITTED, POSTS_DECIDED, POSTS_APPROVED, POSTS_REVIEW, POSTS_REJECTED,
                 POSTS_PUBLISHED, POSTS_PUBLISH_FAILED, POSTS_CHANGES_REQUESTED, POSTS_EXPIRED, POSTS_RETRACTED,
-                REVIEWS_ESCALATED, POLICY_CHANGES, POSTS_PUBLISH_REFUSED, DEAD_LETTERS_HANDLED);
+                REVIEWS_ESCALATED, POLICY_CHANGES, POSTS_PUBLISH_REFUSED, DEAD_LETTERS_HANDLED, ACCOUNTS_REGISTRY);
     }
 
     /** Every event topic: the pipeline's, and the audit's checkpoints (which the audit does not record in itself). */
@@ -46,6 +48,11 @@ public final class Topics {
 
     public static String deadLetter(String topic) {
         return topic + DLQ_SUFFIX;
+    }
+
+    /** Topics that keep the latest value of each key (cleanup.policy=compact) rather than a stretch of time. */
+    public static List<String> compacted() {
+        return List.of(ACCOUNTS_REGISTRY);
     }
 
     /** The event topics and their dead-letter topics: what a broker must have before the services start. */

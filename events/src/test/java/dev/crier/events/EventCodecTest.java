@@ -93,6 +93,22 @@ class EventCodecTest {
     }
 
     @Test
+    void theAccountRegistryRoundTripsAndFindsADepartmentsAccountWhateverItsCase() {
+        var listed = new AccountsListed(List.of(new AccountsListed.Account("sandbox", "@hc", "HC", "bilingual"),
+                new AccountsListed.Account("x", "@SanteCanada", "hc", "fr")), T);
+        assertThat(codec.decode(EventType.ACCOUNTS_LISTED, codec.encode(EventType.ACCOUNTS_LISTED, listed)))
+                .isEqualTo(listed);
+        assertThat(listed.find("x", " HC ")).map(AccountsListed.Account::needs).contains(List.of("fr"));
+        assertThat(listed.find("sandbox", "hc")).map(AccountsListed.Account::needs).contains(List.of("en", "fr"));
+        assertThat(listed.find("linkedin", "HC")).isEmpty();
+        assertThat(listed.find("x", null)).isEmpty();
+        var secretive = "{\"accounts\": [{\"platform\": \"x\", \"handle\": \"@a\", \"department\": \"HC\", "
+                + "\"language\": \"en\", \"accessToken\": \"s3cret\"}], \"listedAt\": \"2026-11-25T10:15:30Z\"}";
+        assertThatThrownBy(() -> codec.decode(EventType.ACCOUNTS_LISTED, secretive))
+                .as("an account carries no more than its public facts").isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
     void aDeadLetterReplayNeedsNoReasonButADiscardDoes() {
         var replay = new DeadLetterHandled(DeadLetterHandled.Action.REPLAY, "drafts.submitted.dlq", 2, 17,
                 "drafts.submitted", P1, null, null, "local-ops", T);

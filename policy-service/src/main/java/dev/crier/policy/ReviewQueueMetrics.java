@@ -1,5 +1,6 @@
 package dev.crier.policy;
 
+import dev.crier.policy.domain.review.Judgement;
 import dev.crier.policy.store.ReviewStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The review queue as ops watch it: {@code crier_review_queue_depth} and {@code crier_review_oldest_age_seconds}, by
@@ -37,6 +39,9 @@ public class ReviewQueueMetrics {
                 .register(metrics);
         this.oldest = MultiGauge.builder("crier.review.oldest.age").baseUnit("seconds")
                 .description("How long the oldest draft waiting for review has waited").register(metrics);
+        // Every action shows from the start, at zero, so that a rate over it is defined before the first review.
+        Stream.concat(Stream.of(Judgement.Verdict.values()).map(Enum::name), Stream.of("EXPIRE", "ESCALATE"))
+                .forEach(this::reviews);
     }
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -58,8 +63,12 @@ public class ReviewQueueMetrics {
      * {@code ESCALATE}.
      */
     public void reviewed(String action) {
-        Counter.builder("crier.reviews").description("Review steps taken, by action").tag("action", action)
-                .register(metrics).increment();
+        reviews(action).increment();
+    }
+
+    private Counter reviews(String action) {
+        return Counter.builder("crier.reviews").description("Review steps taken, by action").tag("action", action)
+                .register(metrics);
     }
 
     private static Tags tags(ReviewStore.Waiting w) {

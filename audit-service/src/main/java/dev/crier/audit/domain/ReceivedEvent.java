@@ -41,11 +41,11 @@ public record ReceivedEvent(String eventId, String type, String topic, String su
     }
 
     /**
-     * Every event is about a post except a policy reload, whose subject is the policy id, and a dead-letter action
-     * on a record that named no post, whose subject is the record's place.
+     * Every event is about a post except a policy reload, whose subject is the policy id, the account registry
+     * ({@code registry}), and a dead-letter action on a record that named no post, whose subject is its place.
      */
     private static UUID postIdOf(Event<?> event) {
-        if (EventType.POLICY_RELOADED.equals(event.type())) {
+        if (EventType.POLICY_RELOADED.equals(event.type()) || EventType.ACCOUNTS_LISTED.equals(event.type())) {
             return null;
         }
         if (EventType.DEAD_LETTER_HANDLED.equals(event.type())) {

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crier.ingest.DraftIntake;
 import dev.crier.events.DraftParser;
 import dev.crier.ingest.config.AuthSettings;
+import dev.crier.ingest.config.IntakeSettings;
+import dev.crier.ingest.domain.AccountCheck;
 import dev.crier.ingest.domain.DraftReaders;
 import dev.crier.ingest.domain.Submitter;
+import dev.crier.ingest.messaging.AccountsReader;
 import dev.crier.ingest.store.DraftRow;
 import dev.crier.platform.api.BodyLimit;
 import dev.crier.platform.api.StrictJson;
@@ -36,6 +39,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,11 +55,15 @@ public class DraftResource {
     private final ObjectMapper json;
 
     private final BodyLimit bodyLimit;
+    private final AccountsReader accounts;
+    private final boolean refuseWithoutAccount;
 
     public DraftResource(DraftIntake intake, JsonWebToken caller, SecurityIdentity identity, AuthSettings auth,
-                         ObjectMapper json, BodyLimit bodyLimit) {
+                         ObjectMapper json, BodyLimit bodyLimit, AccountsReader accounts, IntakeSettings intakeSettings) {
         this.intake = intake;
         this.bodyLimit = bodyLimit;
+        this.accounts = accounts;
+        this.refuseWithoutAccount = intakeSettings.refuseWithoutAccount();
         this.caller = caller;
         this.identity = identity;
         this.auth = auth;
@@ -75,7 +83,8 @@ public class DraftResource {
             + "not one the token's departments claim names")
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
     @APIResponse(responseCode = "415", description = "The body is not application/json")
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different draft")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different draft, or no "
+            + "official account can take the draft on a platform it names (the platform's field is named)")
     @APIResponse(responseCode = "503", description = "Kafka or the database is unavailable, or ingest holds as many "
             + "submissions as it takes at once; retry after Retry-After seconds with the same Idempotency-Key")
     public Response submit(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -91,6 +100,16 @@ public class DraftResource {
         submitter.refusalFor(draft.author() == null ? null : draft.author().department()).ifPresent(reason -> {
             throw ProblemException.of(403, "department-not-allowed", "Department not allowed", reason);
         });
+        accounts.latest().filter(registry -> refuseWithoutAccount)
+                .map(registry -> AccountCheck.refusals(registry, draft)).filter(r -> !r.isEmpty())
+                .ifPresent(refusals -> {
+                    throw new ProblemException(new Problem(ProblemException.type("no-account"),
+                            "No official account can take the draft", 422, "Crier would not be able to publish it: "
+                            + refusals.stream().map(r -> r.field() + ": " + r.reason())
+                            .collect(Collectors.joining("; ")) + ". GET /v1/accounts lists the accounts.",
+                            refusals.stream().map(r -> new Problem.FieldError(r.field(), r.reason())).toList()),
+                            Map.of());
+                });
         var submission = intake.submit(submitter, idempotencyKey, draft);
         String id = submission.postId().toString();
         return Response.accepted(new DraftAccepted(id, "SUBMITTED"))

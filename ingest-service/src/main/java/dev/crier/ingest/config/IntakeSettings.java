@@ -14,4 +14,11 @@ public interface IntakeSettings {
      */
     @WithDefault("128")
     int maxInFlight();
+
+    /**
+     * Whether a draft that no official account can take (publish-service's registry on accounts.registry) is
+     * refused with 422 at once, rather than accepted to fail after its decision and review.
+     */
+    @WithDefault("true")
+    boolean refuseWithoutAccount();
 }

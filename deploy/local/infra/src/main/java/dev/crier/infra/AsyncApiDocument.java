@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.crier.events.AccountsListed;
 import dev.crier.events.EventType;
 import dev.crier.events.Topics;
 import dev.crier.events.messaging.CloudEventHeaders;
@@ -94,7 +95,7 @@ public final class AsyncApiDocument {
                     "description", "Written by " + names(access.writers()) + "; read by "
                             + readers(access) + ".",
                     "messages", map(messageName, ref("#/components/messages/" + messageName)),
-                    "bindings", map("kafka", map("topic", type.topic(), "bindingVersion", KAFKA_BINDING))));
+                    "bindings", map("kafka", channelBinding(type.topic()))));
             addOperations(operations, access, messageName);
 
             KafkaAccess.TopicAccess deadLetters = KafkaAccess.of(Topics.deadLetter(type.topic()));
@@ -209,6 +210,12 @@ public final class AsyncApiDocument {
         if (type == EventType.CHECKPOINT_ISSUED) {
             return "The log's origin.";
         }
+        if (type == EventType.ACCOUNTS_LISTED) {
+            return "Always \"" + AccountsListed.KEY + "\": compaction keeps the latest list.";
+        }
+        if (type == EventType.DEAD_LETTER_HANDLED) {
+            return "The post id of the record handled when it had one, else <dead-letter topic>/<partition>/<offset>.";
+        }
         return "The post id (a UUID), the same as ce_subject.";
     }
 
@@ -257,7 +264,17 @@ public final class AsyncApiDocument {
             return "no service (people and tools as " + KafkaAccess.OPS_READER + ")";
         }
         return String.join(", ", access.readers().stream()
-                .map(r -> r.principal() + " (group " + r.group() + ")").toList());
+                .map(r -> r.principal() + (r.group() == null ? " (by assignment, no group)" : " (group " + r.group() + ")"))
+                .toList());
+    }
+
+    private static Map<String, Object> channelBinding(String topic) {
+        Map<String, Object> binding = map("topic", topic);
+        if (Topics.compacted().contains(topic)) {
+            binding.put("topicConfiguration", map("cleanup.policy", List.of("compact")));
+        }
+        binding.put("bindingVersion", KAFKA_BINDING);
+        return binding;
     }
 
     private static String names(Set<String> principals) {

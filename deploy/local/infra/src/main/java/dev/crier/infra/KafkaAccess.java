@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static dev.crier.events.Topics.ACCOUNTS_REGISTRY;
 import static dev.crier.events.Topics.AUDIT_CHECKPOINTS;
 import static dev.crier.events.Topics.DEAD_LETTERS_HANDLED;
 import static dev.crier.events.Topics.DRAFTS_SUBMITTED;
@@ -84,6 +85,7 @@ public final class KafkaAccess {
             row(DEAD_LETTERS_HANDLED, AUDIT, new Reader(INGEST, "ingest-service-replays"),
                     new Reader(POLICY, "policy-service-replays"), new Reader(PUBLISH, "publish-service-replays"),
                     new Reader(AUDIT, "audit-service-replays"), AUDITOR),
+            row(ACCOUNTS_REGISTRY, PUBLISH, Reader.byAssignment(INGEST), AUDITOR),
             row(AUDIT_CHECKPOINTS, AUDIT));
 
     private KafkaAccess() {

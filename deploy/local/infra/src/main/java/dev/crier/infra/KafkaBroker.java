@@ -1,8 +1,10 @@
 package dev.crier.infra;
 
+import dev.crier.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -141,11 +143,14 @@ public final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
+    /** Creates the topics that do not exist yet; those of {@link Topics#compacted()} keep each key's latest value. */
     public void createTopics(Collection<String> names, int partitions) {
         try (Admin admin = admin()) {
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             var missing = names.stream().filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, partitions, (short) 1)).toList();
+                    .map(n -> new NewTopic(n, partitions, (short) 1).configs(Topics.compacted().contains(n)
+                            ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of()))
+                    .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }

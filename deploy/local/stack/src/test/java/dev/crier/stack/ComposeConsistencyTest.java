@@ -88,6 +88,12 @@ class ComposeConsistencyTest {
         Matcher m = Pattern.compile("for t in ([^;]+);").matcher(command);
         assertThat(m.find()).isTrue();
         assertThat(Arrays.asList(m.group(1).trim().split("\\s+"))).containsExactlyInAnyOrderElementsOf(Topics.all());
+        Matcher compacted = Pattern.compile("if \\[ \"\\$\\$t\" = ([a-z.-]+) ]; then policy=compact").matcher(command);
+        List<String> found = new ArrayList<>();
+        while (compacted.find()) {
+            found.add(compacted.group(1));
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(Topics.compacted());
     }
 
     @Test

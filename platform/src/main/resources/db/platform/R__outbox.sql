@@ -14,3 +14,19 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE INDEX IF NOT EXISTS outbox_subject ON outbox (subject);
 GRANT SELECT, INSERT, DELETE ON outbox TO "${appRole}";
+
+-- Events Kafka refused for good (larger than the broker takes, say): moved here with the reason, so that one of them
+-- cannot hold back every event after it. Kept for ops; crier_outbox_refused counts them.
+CREATE TABLE IF NOT EXISTS outbox_refused (
+    seq        bigint      PRIMARY KEY,
+    event_id   text        NOT NULL,
+    ce_type    text        NOT NULL,
+    source     text        NOT NULL,
+    subject    text        NOT NULL,
+    event_time timestamptz NOT NULL,
+    payload    text        NOT NULL,
+    created_at timestamptz NOT NULL,
+    reason     text        NOT NULL,
+    refused_at timestamptz NOT NULL DEFAULT now()
+);
+GRANT SELECT, INSERT ON outbox_refused TO "${appRole}";

@@ -61,6 +61,19 @@ public class Outbox {
         }
     }
 
+    /** Events waiting to be sent, and events Kafka refused for good ({@link OutboxRelay}). */
+    public record Counts(long waiting, long refused) {
+    }
+
+    public static Counts counts(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM outbox_refused)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new Counts(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
     private <T> String encode(Event<T> event) {
         return codec.encode(event.type(), event.data());
     }

@@ -10,6 +10,10 @@ import dev.crier.platform.store.StoreUnavailableException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -19,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -28,6 +33,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>One relay at a time per database, even with several instances of a service (a transaction-scoped advisory
  * lock): two relays sending at once could put two events of one post on Kafka in the wrong order.
+ *
+ * <p>An event Kafka refuses for good (larger than the broker takes, say) would stay first in the outbox and hold
+ * back every event after it. When a batch fails for such a reason, its events are sent one by one: each one refused
+ * for good moves to {@code outbox_refused} with the reason, kept for ops, and the others go on. Any other failure
+ * (the broker away) keeps the whole batch for the next try, under the same ids.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -108,11 +118,66 @@ public class OutboxRelay {
         if (records.isEmpty()) {
             return 0;
         }
-        transport.send(records);
+        try {
+            transport.send(records);
+        } catch (EventNotSentException e) {
+            if (refusedForGood(e).isEmpty()) {
+                throw e;
+            }
+            sendOneByOne(c, seqs, records);
+            return records.size();
+        }
+        delete(c, seqs);
+        return records.size();
+    }
+
+    private void sendOneByOne(Connection c, List<Long> seqs, List<Message<String>> records) throws SQLException {
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                transport.send(List.of(records.get(i)));
+                sent.add(seqs.get(i));
+            } catch (EventNotSentException e) {
+                var reason = refusedForGood(e);
+                if (reason.isEmpty()) {
+                    // The transaction rolls back: the whole batch waits, and what went out goes again, as after a crash.
+                    throw e;
+                }
+                LOG.errorf("Kafka refused outbox event %d for good (%s): kept in outbox_refused", seqs.get(i),
+                        reason.get());
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO outbox_refused (seq, event_id, ce_type, source, subject, event_time, payload,
+                            created_at, reason)
+                        SELECT seq, event_id, ce_type, source, subject, event_time, payload, created_at, ?
+                        FROM outbox WHERE seq = ? ON CONFLICT (seq) DO NOTHING""")) {
+                    ps.setString(1, reason.get());
+                    ps.setLong(2, seqs.get(i));
+                    ps.executeUpdate();
+                }
+                sent.add(seqs.get(i));
+            }
+        }
+        delete(c, sent);
+    }
+
+    /** The reason, when the failure is one that sending again cannot mend. */
+    static Optional<String> refusedForGood(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidRecordException || t instanceof SerializationException) {
+                return Optional.of(t.getClass().getSimpleName() + ": " + t.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void delete(Connection c, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE seq = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
             ps.executeUpdate();
         }
-        return records.size();
     }
 }

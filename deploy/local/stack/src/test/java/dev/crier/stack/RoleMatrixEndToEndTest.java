@@ -58,6 +58,7 @@ class RoleMatrixEndToEndTest {
             // ingest-service
             api("ingest", "POST", "/v1/drafts", Set.of("submitter")),
             api("ingest", "GET", "/v1/drafts/{id}", ALL),
+            api("ingest", "GET", "/v1/accounts", ALL),
             // policy-service
             api("policy", "GET", "/v1/policy", ALL),
             api("policy", "POST", "/v1/policy/evaluate", Set.of("submitter")),
@@ -87,7 +88,15 @@ class RoleMatrixEndToEndTest {
             api("audit", "GET", "/console/audit", Set.of("auditor")),
             form("audit", "/console/audit/verify", Set.of("auditor"), ""),
             api("audit", "GET", "/console/audit/records", Set.of("auditor")),
-            api("audit", "GET", "/console/audit/posts", Set.of("auditor")));
+            api("audit", "GET", "/console/audit/posts", Set.of("auditor")),
+            api("audit", "GET", "/v1/dead-letters", Set.of("ops")),
+            api("audit", "GET", "/v1/dead-letters/{topic}", Set.of("ops")),
+            api("audit", "GET", "/v1/dead-letters/{topic}/{partition}/{offset}", Set.of("ops")),
+            api("audit", "POST", "/v1/dead-letters/{topic}/{partition}/{offset}/replay", Set.of("ops")),
+            api("audit", "POST", "/v1/dead-letters/{topic}/{partition}/{offset}/discard", Set.of("ops")),
+            api("audit", "GET", "/console/dead-letters", Set.of("ops")),
+            api("audit", "GET", "/console/dead-letters/{topic}/{partition}/{offset}", Set.of("ops")),
+            form("audit", "/console/dead-letters/{topic}/{partition}/{offset}/{action}", Set.of("ops"), "reason=x"));
 
     /**
      * What every service serves alike: the consoles' sign-in (dev.crier.platform.console), health, metrics and the API
@@ -208,7 +217,10 @@ class RoleMatrixEndToEndTest {
         if (op.body() != null) {
             request.contentType(op.form() ? "application/x-www-form-urlencoded" : "application/json").body(op.body());
         }
-        String path = op.path().replaceAll("\\{index}", "0").replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
+        // A dead letter's place names a real topic and a partition, at an offset no record has.
+        String path = op.path().replaceAll("\\{index}", "0").replace("{topic}", "drafts.submitted")
+                .replace("{partition}", "0").replace("{offset}", "999999999").replace("{action}", "discard")
+                .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
         return request.request(op.method(), url(op.service()) + path);
     }
 

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The review queue as ops watch it: {@code crier_review_queue_depth} and {@code crier_review_oldest_age_seconds}, by
- * category ("none" when a draft gave none). Read from the queue's table every 15 s rather than at each scrape, so a
+ * category ("none" when a draft gave none). Read from the queue's table every {@code crier.metrics.refresh} (15 s), so a
  * scrape never waits on the database. {@code crier_reviews_total{action}} counts the steps taken on reviews.
  */
 @ApplicationScoped
@@ -44,7 +44,7 @@ public class ReviewQueueMetrics {
                 .forEach(this::reviews);
     }
 
-    @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${crier.metrics.refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             List<ReviewStore.Waiting> waiting = store.pendingByCategory();

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * age only while the tree is larger than the checkpoint), {@code crier_audit_verification_sound} (1 sound, 0 not
  * sound or could not run, -1 never run) and {@code crier_audit_verification_bad_decisions}; and for each dead-letter
  * topic, {@code crier_dead_letters{topic}}: its records nobody has replayed or discarded yet (read from Kafka and the
- * desk's actions every {@code crier.audit.dead-letters.refresh}, so that a scrape never waits on them).
+ * desk's actions every {@code crier.metrics.refresh}, so that a scrape never waits on them).
  */
 @ApplicationScoped
 public class AuditMetrics {
@@ -45,7 +45,7 @@ public class AuditMetrics {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${crier.audit.dead-letters.refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${crier.metrics.refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshDeadLetters() {
         try {
             deadLetters.pending().forEach((topic, pending) -> pendingDeadLetters.computeIfAbsent(topic, t -> {

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code crier_consumer_lag{group,topic}}: how many records of each topic this service's consumer groups have not
- * committed yet, read every {@code crier.metrics.lag-refresh} from the broker with the service's own principal
+ * committed yet, read every {@code crier.metrics.refresh} from the broker with the service's own principal
  * (which may describe its own groups and topics), so that a scrape never waits on Kafka. A partition the group has
  * never committed in counts from its earliest record. The groups are those of the service's incoming channels.
  */
@@ -85,7 +85,7 @@ public class ConsumerLagMetrics {
         return lag;
     }
 
-    @Scheduled(every = "${crier.metrics.lag-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${crier.metrics.refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             for (Map.Entry<String, List<String>> group : topicsByGroup.entrySet()) {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code crier_outbox_waiting}: events saved and not yet on Kafka (a backlog that grows means the broker is away or
- * slow); {@code crier_outbox_refused}: events Kafka refused for good, set aside for ops. Read every 15 s, so that a
+ * slow); {@code crier_outbox_refused}: events Kafka refused for good, set aside for ops. Read every {@code crier.metrics.refresh}, so that a
  * scrape never waits on the database.
  */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class OutboxMetrics {
                 .description("Events Kafka refused for good, kept in outbox_refused for ops").register(metrics);
     }
 
-    @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${crier.metrics.refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             Outbox.Counts counts = database.inTransaction(Outbox::counts);

@@ -140,7 +140,7 @@ class DraftConsumerTest {
         only(Topics.POSTS_REJECTED, rejected, EventType.POST_REJECTED);
         only(Topics.POSTS_REVIEW, reviewed, EventType.POST_REVIEW);
 
-        // The queue's gauges are read from its table every 15 s.
+        // The queue's gauges are read from its table every crier.metrics.refresh (1 s in tests).
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(given().get("/q/metrics").then()
                 .statusCode(200).extract().asString())
                 .containsPattern("crier_policy_decisions_total\\{decision=\"REJECTED\"[^}]*} [1-9]")

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * Publishing as ops watch it: {@code crier_publish_outcomes_total} by platform, account and state (each platform's
  * result in a reported outcome), and {@code crier_publish_ledger_entries} by platform and state for the entries not
  * final yet (QUEUED, PENDING, UNKNOWN) and those a person must look at (NEEDS_ATTENTION), read from the ledger every
- * 15 s so that a scrape never waits on the database.
+ * {@code crier.metrics.refresh} (15 s) so that a scrape never waits on the database.
  */
 @ApplicationScoped
 public class PublishMetrics {
@@ -44,7 +44,7 @@ public class PublishMetrics {
         }
     }
 
-    @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${crier.metrics.refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             open.register(ledger.openByPlatformAndState().stream().map(s -> MultiGauge.Row.of(

@@ -102,7 +102,7 @@ class ApprovedPostConsumerTest {
         outcomeOf(approval.postId());
         injector.send(approved(Instant.now().plus(Duration.ofDays(2)), "sandbox"));
 
-        // The ledger's gauges are read every 15 s.
+        // The ledger's gauges are read every crier.metrics.refresh (1 s in tests).
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(
                 given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .containsPattern("crier_publish_outcomes_total\\{account=\"hc-sandbox\",platform=\"sandbox\",state=\"PUBLISHED\"[^}]*} [1-9]")

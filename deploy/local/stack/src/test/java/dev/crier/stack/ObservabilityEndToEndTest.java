@@ -50,7 +50,7 @@ class ObservabilityEndToEndTest {
         submit("Road closures downtown next month.", "Fermetures de routes au centre-ville le mois prochain.",
                 Instant.now().plus(Duration.ofDays(30)));
 
-        // Gauges read from a database are refreshed every 15 s.
+        // Gauges read from a database or the broker are refreshed every 2 s on the shared stack.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
             String exported = exported();
             assertThat(used).allSatisfy(metric -> assertThat(exported).as(metric).containsPattern("(?m)^" + metric + "[{ ]"));

@@ -1,9 +1,12 @@
 package dev.crier.stack;
 
+import dev.crier.infra.LocalInfra;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * One local stack, with the default configuration, for every end-to-end class that needs nothing special: started
@@ -22,7 +25,12 @@ final class SharedStack {
         if (stack == null) {
             try {
                 data = Files.createTempDirectory("crier-e2e-");
-                stack = LocalStack.start(StackConfig.onFreePorts(root(), data), line -> System.out.println("[e2e] " + line));
+                StackConfig config = StackConfig.onFreePorts(root(), data);
+                // Metric gauges refreshed every 2 s rather than 15, so that the metric tests do not wait for them.
+                for (String service : LocalInfra.SERVICES) {
+                    config = config.withServiceEnv(service, Map.of("CRIER_METRICS_REFRESH", "2s"));
+                }
+                stack = LocalStack.start(config, line -> System.out.println("[e2e] " + line));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

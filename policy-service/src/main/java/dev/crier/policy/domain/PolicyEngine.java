@@ -28,6 +28,9 @@ public final class PolicyEngine {
     private final PolicyRef ref;
     private final List<Rule> rules;
     private final Set<String> shadow;
+    /** The finding of a draft whose rules did not all run: what they would have found is not known. */
+    public static final String UNFINISHED = "engine.budget";
+
     private final Duration budget;
     private final LongSupplier wallClock;
     private final LongSupplier cpuClock;
@@ -123,7 +126,7 @@ public final class PolicyEngine {
 
     private Finding overBudget(Draft draft, Rule stoppedAt) {
         long ms = budget.toMillis();
-        return new Finding("engine.budget", Finding.Action.REVIEW, false,
+        return new Finding(UNFINISHED, Finding.Action.REVIEW, false,
                 "The policy could not finish checking this draft within its time budget (" + ms + " ms; stopped at "
                         + stoppedAt.id() + "); review it by hand.",
                 "La politique n'a pas pu finir de vérifier cette ébauche dans le temps alloué (" + ms + " ms; arrêt à "

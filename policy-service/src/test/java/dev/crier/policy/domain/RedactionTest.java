@@ -31,4 +31,20 @@ class RedactionTest {
         assertThat(masked.codePointCount(0, masked.length())).isEqualTo(draft.text().codePointCount(0, draft.text().length()));
         assertThat(masked.chars().filter(c -> Character.isLowSurrogate((char) c)).count()).isEqualTo(1);
     }
+
+    @Test
+    void aDraftTheEngineCouldNotFinishIsMaskedWholeForItMayHoldWhatNoRuleGotToFind() {
+        Draft draft = TestEngines.bilingual("Write to pat@gmail.com 🙂", "Écrivez à pat@gmail.com");
+        // A budget spent before any rule ran: nothing was found, and the address must not travel anyway.
+        var findings = TestEngines.engine("generic").withBudget(java.time.Duration.ZERO).evaluate(draft).findings();
+        assertThat(findings).extracting(dev.crier.events.Finding::ruleId).contains(PolicyEngine.UNFINISHED);
+
+        Draft masked = Redaction.maskSensitive(draft, findings);
+
+        assertThat(masked.text()).doesNotContain("pat").hasSameSizeAs(draft.text())
+                .hasSize(draft.text().length());
+        assertThat(masked.text().codePointCount(0, masked.text().length()))
+                .isEqualTo(draft.text().codePointCount(0, draft.text().length()));
+        assertThat(masked.translations().get("fr")).matches("\\*+").hasSameSizeAs(draft.translations().get("fr"));
+    }
 }

@@ -3,6 +3,7 @@ package dev.crier.audit.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crier.audit.messaging.DeadLetterDesk;
 import dev.crier.events.DeadLetterHandled;
+import dev.crier.events.Topics;
 import dev.crier.platform.api.Problem;
 import dev.crier.platform.api.ProblemException;
 import dev.crier.platform.api.StrictJson;
@@ -56,7 +57,8 @@ public class DeadLetterResource {
             + "first, with their reason and what was done with them; keys and reasons masked.")
     @APIResponse(responseCode = "404", description = "No such topic")
     public Listing records(@PathParam("topic") String topic) {
-        return new Listing(topic, topic + ".dlq", DeadLetterDesk.NEWEST, desk.newest(topic));
+        List<DeadLetterDesk.Entry> newest = desk.newest(topic);
+        return new Listing(topic, Topics.deadLetter(topic), DeadLetterDesk.NEWEST, newest);
     }
 
     @GET

@@ -13,6 +13,8 @@ CREATE TABLE IF NOT EXISTS outbox (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX IF NOT EXISTS outbox_subject ON outbox (subject);
+-- The W3C traceparent of the work that wrote the event (TraceParent): the relay sends the event on in that trace.
+ALTER TABLE outbox ADD COLUMN IF NOT EXISTS trace_parent text;
 GRANT SELECT, INSERT, DELETE ON outbox TO "${appRole}";
 
 -- Events Kafka refused for good (larger than the broker takes, say): moved here with the reason, so that one of them

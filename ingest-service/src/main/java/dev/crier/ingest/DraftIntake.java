@@ -16,6 +16,8 @@ import dev.crier.platform.messaging.EventSender;
 import dev.crier.platform.outbox.Outbox;
 import dev.crier.platform.store.Database;
 import dev.crier.platform.store.GroupCommit;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -79,8 +81,11 @@ public class DraftIntake {
     private record Committed(UUID postId, boolean fresh, boolean onKafka) {
     }
 
-    /** One submission, to be written with the others that arrive with it. */
-    private record Intake(Submitter submitter, String idempotencyKey, String hash, Draft draft) {
+    /**
+     * One submission, to be written with the others that arrive with it, and the trace of its request: the
+     * transaction may run on another request's thread, and each draft's event must go on in its own trace.
+     */
+    private record Intake(Submitter submitter, String idempotencyKey, String hash, Draft draft, Context trace) {
     }
 
     /**
@@ -88,7 +93,7 @@ public class DraftIntake {
      * @throws EventSender.EventNotSentException when Kafka did not acknowledge: the draft is not accepted
      */
     public Submission submit(Submitter submitter, String idempotencyKey, Draft draft) {
-        Committed committed = commits.write(new Intake(submitter, idempotencyKey, hash(draft), draft))
+        Committed committed = commits.write(new Intake(submitter, idempotencyKey, hash(draft), draft, Context.current()))
                 .orElseThrow(KeyReusedException::new);
         if (committed.onKafka()) {
             return new Submission(committed.postId(), true);
@@ -111,7 +116,9 @@ public class DraftIntake {
         return database.inTransaction(c -> {
             List<Optional<Committed>> written = new ArrayList<>(intakes.size());
             for (Intake intake : intakes) {
-                written.add(write(c, intake));
+                try (Scope ignored = intake.trace().makeCurrent()) {
+                    written.add(write(c, intake));
+                }
             }
             return written;
         });

@@ -12,6 +12,7 @@ import dev.crier.events.signing.DecisionSigner;
 import dev.crier.platform.outbox.Outbox;
 import dev.crier.platform.outbox.OutboxRelay;
 import dev.crier.platform.store.Database;
+import dev.crier.platform.tracing.TraceParent;
 import dev.crier.policy.domain.Redaction;
 import dev.crier.policy.domain.review.Judgement;
 import dev.crier.policy.domain.review.ReviewCase;
@@ -22,6 +23,9 @@ import dev.crier.policy.store.DecisionStore;
 import dev.crier.policy.store.ReviewStore;
 import dev.crier.policy.store.ReviewStore.HistoryEntry;
 import dev.crier.policy.store.ReviewStore.Stored;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -76,11 +80,13 @@ public class ReviewQueue {
     private final DecisionSigner signer;
     private final ReviewQueueMetrics metrics;
     private final Clock clock;
+    private final Tracer tracer;
     private final String source;
 
     public ReviewQueue(ReviewStore store, DecisionStore decisions, Database database, Outbox outbox, OutboxRelay relay,
-                       PolicyInForce policy, DecisionSigner signer, ReviewQueueMetrics metrics, Clock clock,
+                       PolicyInForce policy, DecisionSigner signer, ReviewQueueMetrics metrics, Clock clock, Tracer tracer,
                        @ConfigProperty(name = "crier.events.source") String source) {
+        this.tracer = tracer;
         this.store = store;
         this.decisions = decisions;
         this.database = database;
@@ -135,7 +141,7 @@ public class ReviewQueue {
             var by = judgement.by();
             store.update(c, before, next, new HistoryEntry(now, by.subject(), by.role(), judgement.verdict().name(),
                     judgement.reason(), judgement.newPublishAt(), next.status()));
-            outbox.add(c, eventsOf(before, next, judgement, now));
+            addInDraftTrace(c, postId, judgement.verdict().name(), eventsOf(before, next, judgement, now));
             return new Outcome.Done(before, false);
         });
         if (!(outcome instanceof Outcome.Done)) {
@@ -165,7 +171,7 @@ public class ReviewQueue {
         if (expired.isPresent()) {
             String reason = "Its publishAt " + s.review().publishAt() + " passed while it waited for review; it will not be published late.";
             store.update(c, s, expired.get(), new HistoryEntry(now, SYSTEM, SYSTEM, "EXPIRE", reason, null, Status.EXPIRED));
-            outbox.add(c, outcome(s, ReviewOutcome.Outcome.EXPIRED, SYSTEM, reason, now));
+            addInDraftTrace(c, UUID.fromString(s.review().postId()), "EXPIRE", List.of(outcome(s, ReviewOutcome.Outcome.EXPIRED, SYSTEM, reason, now)));
             return Optional.of("EXPIRE");
         }
         Optional<ReviewCase> escalated = ReviewRules.escalate(s.review(), now);
@@ -174,10 +180,28 @@ public class ReviewQueue {
             String reason = "Waiting for review longer than " + readable(limit) + ", the policy's limit"
                     + (s.review().category() == null ? "" : " for category " + s.review().category()) + ".";
             store.update(c, s, escalated.get(), new HistoryEntry(now, SYSTEM, SYSTEM, "ESCALATE", reason, null, Status.PENDING));
-            outbox.add(c, outcome(s, ReviewOutcome.Outcome.ESCALATED, SYSTEM, reason, now));
+            addInDraftTrace(c, UUID.fromString(s.review().postId()), "ESCALATE", List.of(outcome(s, ReviewOutcome.Outcome.ESCALATED, SYSTEM, reason, now)));
             return Optional.of("ESCALATE");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Adds a review step's events to the outbox in the trace the draft was queued in, so that a reviewed draft stays
+     * one trace from its POST to its publication: the step is a span there, linked to the reviewer's request.
+     */
+    private void addInDraftTrace(Connection c, UUID postId, String action, List<? extends Event<?>> events)
+            throws SQLException {
+        Span span = tracer.spanBuilder("review " + action)
+                .setParent(TraceParent.restore(store.traceParent(c, postId)))
+                .addLink(Span.current().getSpanContext())
+                .setAttribute("crier.post_id", postId.toString())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            outbox.add(c, events);
+        } finally {
+            span.end();
+        }
     }
 
     /** The events of a person's decision: an approval or rejection carries the review; a partial approval has none. */

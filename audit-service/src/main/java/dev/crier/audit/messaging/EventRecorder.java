@@ -8,6 +8,8 @@ import dev.crier.events.Topics;
 import dev.crier.events.signing.TrustedKeysDir;
 import dev.crier.events.messaging.KafkaEvents;
 import dev.crier.platform.messaging.IncomingEvents;
+import dev.crier.platform.tracing.TraceParent;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,12 +45,15 @@ public class EventRecorder {
     private final KafkaEvents kafkaEvents;
     private final AuditLedger ledger;
     private final TrustedKeysDir trustedKeys;
+    private final Tracer tracer;
 
-    public EventRecorder(IncomingEvents incoming, KafkaEvents kafkaEvents, AuditLedger ledger, TrustedKeysDir trustedKeys) {
+    public EventRecorder(IncomingEvents incoming, KafkaEvents kafkaEvents, AuditLedger ledger, TrustedKeysDir trustedKeys,
+                         Tracer tracer) {
         this.incoming = incoming;
         this.kafkaEvents = kafkaEvents;
         this.ledger = ledger;
         this.trustedKeys = trustedKeys;
+        this.tracer = tracer;
     }
 
     @Incoming("pipeline")
@@ -62,13 +68,14 @@ public class EventRecorder {
                 events.add(ReceivedEvent.of(kafkaEvents.read(record, PIPELINE), record.getPayload(), trustedKeys));
                 valid.add(record);
             } catch (InvalidEventException e) {
-                LOG.warnf("dead-lettering an invalid record: %s", e.getMessage());
-                done.add(KafkaEvents.deadLetter(record, e));
+                done.add(IncomingEvents.deadLetterInvalid(record, e));
             }
         }
         if (!events.isEmpty()) {
             try {
+                Instant started = Instant.now();
                 Set<String> appended = ledger.appendAll(events);
+                traceAppends(valid, events, started, appended);
                 if (appended.size() < events.size()) {
                     LOG.debugf("%d of %d events were already in the ledger; dropped the repeats",
                             events.size() - appended.size(), events.size());
@@ -83,5 +90,24 @@ public class EventRecorder {
         }
         return CompletableFuture.allOf(done.stream().map(CompletionStage::toCompletableFuture)
                 .toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * One span per event in the trace its record came in, spanning the batch's append: the batch shares one
+     * transaction, so each event's append lasts as long as the whole.
+     */
+    private void traceAppends(List<KafkaRecord<String, String>> records, List<ReceivedEvent> events, Instant started,
+                              Set<String> appended) {
+        for (int i = 0; i < records.size(); i++) {
+            String eventId = events.get(i).eventId();
+            tracer.spanBuilder("audit append")
+                    .setParent(TraceParent.receivedIn(records.get(i)))
+                    .setStartTimestamp(started)
+                    .setAttribute("crier.event_id", eventId)
+                    .setAttribute("crier.post_id", events.get(i).subject())
+                    .setAttribute("crier.audit.appended", appended.contains(eventId))
+                    .startSpan()
+                    .end();
+        }
     }
 }

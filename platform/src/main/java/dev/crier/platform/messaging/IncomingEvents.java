@@ -8,6 +8,10 @@ import dev.crier.platform.outbox.OutboxRelay;
 import dev.crier.platform.store.Database;
 import dev.crier.platform.store.ProcessedEvents;
 import dev.crier.platform.store.StoreUnavailableException;
+import dev.crier.platform.tracing.TraceParent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,12 +71,15 @@ public class IncomingEvents {
     private final Database database;
     private final OutboxRelay relay;
     private final ConsumerSettings settings;
+    private final Tracer tracer;
 
-    public IncomingEvents(KafkaEvents kafkaEvents, Database database, OutboxRelay relay, ConsumerSettings settings) {
+    public IncomingEvents(KafkaEvents kafkaEvents, Database database, OutboxRelay relay, ConsumerSettings settings,
+                          Tracer tracer) {
         this.kafkaEvents = kafkaEvents;
         this.database = database;
         this.relay = relay;
         this.settings = settings;
+        this.tracer = tracer;
     }
 
     /** Handles one poll's records of the given types; see the class comment. */
@@ -83,8 +90,7 @@ public class IncomingEvents {
             try {
                 received.add(new Received(record, kafkaEvents.read(record, types)));
             } catch (InvalidEventException e) {
-                LOG.warnf("dead-lettering an invalid record: %s", e.getMessage());
-                done.add(KafkaEvents.deadLetter(record, e));
+                done.add(deadLetterInvalid(record, e));
             }
         }
         if (!received.isEmpty()) {
@@ -114,29 +120,71 @@ public class IncomingEvents {
         try {
             event = kafkaEvents.read(message, types);
         } catch (InvalidEventException e) {
-            LOG.warnf("dead-lettering an invalid record: %s", e.getMessage());
-            return KafkaEvents.deadLetter(message, e);
+            return deadLetterInvalid(message, e);
         }
-        return settle(new Received(message, event), withAttempts(event, () -> {
+        return settle(new Received(message, event), withAttempts(event, () -> inTrace(message, event, () -> {
             handler.accept(event);
             return Applied.DONE;
-        }));
+        })));
+    }
+
+    /**
+     * Sends a record that is not a valid event to its dead-letter topic; the warning is logged in the trace the
+     * record came in, so that its trace id leads from the log line to whoever sent it.
+     */
+    public static CompletionStage<Void> deadLetterInvalid(Message<String> record, InvalidEventException e) {
+        try (Scope ignored = TraceParent.receivedIn(record).makeCurrent()) {
+            LOG.warnf("dead-lettering an invalid record: %s", e.getMessage());
+        }
+        return KafkaEvents.deadLetter(record, e);
     }
 
     private record Received(Message<String> record, Event<?> event) {
     }
 
-    private static List<Applied> applyAll(Connection c, List<Received> received, Work work) throws SQLException {
+    private List<Applied> applyAll(Connection c, List<Received> received, Work work) throws SQLException {
         List<Applied> outcomes = new ArrayList<>(received.size());
         for (Received r : received) {
-            outcomes.add(ProcessedEvents.firstTime(c, r.event().id()) ? work.apply(c, r.event()) : Applied.DONE);
+            outcomes.add(applyOnce(c, r, work));
         }
         return outcomes;
     }
 
     private Applied applyAlone(Received r, Work work) {
-        return withAttempts(r.event(), () -> database.inTransaction(
-                c -> ProcessedEvents.firstTime(c, r.event().id()) ? work.apply(c, r.event()) : Applied.DONE));
+        return withAttempts(r.event(), () -> database.inTransaction(c -> applyOnce(c, r, work)));
+    }
+
+    private Applied applyOnce(Connection c, Received r, Work work) throws SQLException {
+        if (!ProcessedEvents.firstTime(c, r.event().id())) {
+            return Applied.DONE;
+        }
+        Span span = startSpan(r.record(), r.event());
+        try (Scope ignored = span.makeCurrent()) {
+            return work.apply(c, r.event());
+        } finally {
+            span.end();
+        }
+    }
+
+    /**
+     * The event's work in a span of the trace its record came in (each record of a batch its own), so that the
+     * events it gives rise to, written to the outbox meanwhile, go on in that trace ({@link TraceParent}).
+     */
+    private <R> R inTrace(Message<String> record, Event<?> event, Supplier<R> work) {
+        Span span = startSpan(record, event);
+        try (Scope ignored = span.makeCurrent()) {
+            return work.get();
+        } finally {
+            span.end();
+        }
+    }
+
+    private Span startSpan(Message<String> record, Event<?> event) {
+        return tracer.spanBuilder("apply " + event.type().ceType())
+                .setParent(TraceParent.receivedIn(record))
+                .setAttribute("crier.post_id", event.postId())
+                .setAttribute("crier.event_id", event.id())
+                .startSpan();
     }
 
     /** Tries the work until it succeeds or fails for the event's own sake (then as a dead letter, with the reason). */

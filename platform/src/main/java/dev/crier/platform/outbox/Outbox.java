@@ -2,6 +2,7 @@ package dev.crier.platform.outbox;
 
 import dev.crier.events.Event;
 import dev.crier.events.EventCodec;
+import dev.crier.platform.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one way a Crier service saves a change and then sends its events: {@link #add} writes the events to the
@@ -26,13 +28,24 @@ public class Outbox {
         this.codec = codec;
     }
 
-    /** Adds the events, in this order, to the transaction of {@code c}. */
+    /** Adds the events, in this order, to the transaction of {@code c}; they are sent on in the current trace. */
     public void add(Connection c, List<? extends Event<?>> events) throws SQLException {
+        String current = TraceParent.current();
+        add(c, events, event -> current);
+    }
+
+    /**
+     * Adds the events, in this order, each to be sent on in the trace {@code traceParentOf} names for it (a saved
+     * {@link TraceParent}, or null for none): for work done for several posts at once, each in its own trace.
+     */
+    public void add(Connection c, List<? extends Event<?>> events, Function<Event<?>, String> traceParentOf)
+            throws SQLException {
         if (events.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO outbox (event_id, ce_type, source, subject, event_time, payload) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO outbox (event_id, ce_type, source, subject, event_time, payload, trace_parent)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (event_id) DO NOTHING""")) {
             for (Event<?> event : events) {
                 ps.setString(1, event.id());
@@ -41,6 +54,7 @@ public class Outbox {
                 ps.setString(4, event.postId());
                 ps.setTimestamp(5, Timestamp.from(event.time()));
                 ps.setString(6, encode(event));
+                ps.setString(7, traceParentOf.apply(event));
                 ps.addBatch();
             }
             ps.executeBatch();

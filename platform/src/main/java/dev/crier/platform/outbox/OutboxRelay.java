@@ -7,6 +7,8 @@ import dev.crier.platform.messaging.EventSender;
 import dev.crier.platform.messaging.EventSender.EventNotSentException;
 import dev.crier.platform.store.Database;
 import dev.crier.platform.store.StoreUnavailableException;
+import dev.crier.platform.tracing.TraceParent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -102,7 +104,7 @@ public class OutboxRelay {
         List<Long> seqs = new ArrayList<>();
         List<Message<String>> records = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT seq, event_id, ce_type, source, subject, event_time, payload FROM outbox ORDER BY seq LIMIT ?""")) {
+                SELECT seq, event_id, ce_type, source, subject, event_time, payload, trace_parent FROM outbox ORDER BY seq LIMIT ?""")) {
             ps.setInt(1, batchSize);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -110,8 +112,10 @@ public class OutboxRelay {
                     String ceType = rs.getString(3);
                     EventType<?> type = EventType.ofCeType(ceType).orElseThrow(() -> new IllegalStateException(
                             "the outbox holds an event of unknown type " + ceType + " (written by a newer version?)"));
+                    // The Kafka connector sends the record in a span of this trace and writes its traceparent header.
                     records.add(kafkaEvents.toMessage(new CloudEventHeaders.Attributes(rs.getString(2), type,
-                            rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()), rs.getString(7)));
+                                    rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()), rs.getString(7))
+                            .addMetadata(TracingMetadata.withCurrent(TraceParent.restore(rs.getString(8)))));
                 }
             }
         }

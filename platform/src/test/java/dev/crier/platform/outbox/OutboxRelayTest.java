@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.crier.platform.tracing.TraceParent;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -109,6 +112,26 @@ class OutboxRelayTest {
             assertThat(headers(actual)).isEqualTo(headers(expected));
         }
         assertThat(waiting()).isZero();
+    }
+
+    @Test
+    void eachEventIsSentInTheTraceItWasWrittenIn() {
+        String first = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String second = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        database.inTransaction(c -> {
+            try (Scope ignored = TraceParent.restore(first).makeCurrent()) {
+                outbox.add(c, retracted("a", 1));
+            }
+            // Work for several posts at once: each event in its own trace, one none at all.
+            outbox.add(c, List.of(retracted("b", 2), retracted("c", 3)),
+                    event -> event.postId().equals(post("b")) ? second : null);
+            return null;
+        });
+
+        assertThat(relay(10).flush()).isTrue();
+
+        assertThat(sent).extracting(m -> TraceParent.of(TracingMetadata.fromMessage(m).orElseThrow().getCurrentContext()))
+                .containsExactly(first, second, null);
     }
 
     @Test

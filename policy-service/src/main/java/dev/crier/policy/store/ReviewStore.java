@@ -7,6 +7,7 @@ import dev.crier.events.EventCodec;
 import dev.crier.events.PostDecided;
 import dev.crier.platform.outbox.Outbox;
 import dev.crier.platform.store.Database;
+import dev.crier.platform.tracing.TraceParent;
 import dev.crier.policy.domain.review.Requirements;
 import dev.crier.policy.domain.review.ReviewCase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,16 @@ public class ReviewStore {
         this.outbox = outbox;
     }
 
+    /** The trace the draft was queued in (a {@link TraceParent}; null for one queued before traces were kept). */
+    public String traceParent(Connection c, UUID postId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT trace_parent FROM reviews WHERE post_id = ?")) {
+            ps.setObject(1, postId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /**
      * Puts a draft in the queue, once: a second event for a post already in the queue changes nothing. False when
      * nothing was added.
@@ -69,8 +80,9 @@ public class ReviewStore {
         var draft = decided.draft();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO reviews (post_id, status, decided, author_id, category, department, platforms, publish_at,
-                    received_at, comms_head_required, approvals_required, escalate_after_s, escalate_at, submitted_by)
-                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id) DO NOTHING""")) {
+                    received_at, comms_head_required, approvals_required, escalate_after_s, escalate_at, submitted_by,
+                    trace_parent)
+                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id) DO NOTHING""")) {
             ps.setObject(1, UUID.fromString(review.postId()));
             ps.setString(2, review.status().name());
             ps.setString(3, write(decided));
@@ -85,6 +97,7 @@ public class ReviewStore {
             ps.setLong(12, review.requirements().escalateAfter().toSeconds());
             ps.setTimestamp(13, ts(review.escalateAt()));
             ps.setString(14, review.submitterId());
+            ps.setString(15, TraceParent.current());
             if (ps.executeUpdate() == 0) {
                 return false;
             }

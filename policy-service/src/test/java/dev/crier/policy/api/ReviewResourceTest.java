@@ -336,9 +336,12 @@ class ReviewResourceTest {
         assertThat(reviews("APPROVE")).as("the refused approval is not counted").isEqualTo(approvedBefore + 1);
     }
 
-    /** {@code crier_reviews_total{action}} as policy-service exports it now (0 before the first). */
+    /**
+     * {@code crier_reviews_total{action}} as policy-service exports it now (0 before the first). A step taken in a
+     * request's trace adds an exemplar after the value ({@code # {span_id=...,trace_id=...} 1.0 <time>}).
+     */
     static double reviews(String action) {
-        var m = Pattern.compile("(?m)^crier_reviews_total\\{action=\"" + action + "\"[^}]*} ([0-9.E]+)$")
+        var m = Pattern.compile("(?m)^crier_reviews_total\\{action=\"" + action + "\"[^}]*} ([0-9.E]+)( # .*)?$")
                 .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }

@@ -6,10 +6,16 @@ import dev.crier.events.PublishOutcome;
 import dev.crier.platform.outbox.Outbox;
 import dev.crier.platform.outbox.OutboxRelay;
 import dev.crier.platform.store.Database;
+import dev.crier.platform.tracing.TraceParent;
 import dev.crier.publish.config.PublishSettings;
 import dev.crier.publish.domain.LedgerEntry;
 import dev.crier.publish.domain.Publisher;
 import dev.crier.publish.store.LedgerStore;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -69,14 +75,16 @@ public class PublishWorker {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, ExecutorService> calls = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Tracer tracer;
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     /** When the poller is set to wake next on its own (a due time sooner than the next scheduled poll). */
     private final AtomicReference<Instant> alarm = new AtomicReference<>(Instant.MAX);
     private volatile ScheduledExecutorService poller;
 
     public PublishWorker(Publisher publisher, LedgerStore ledger, Database database, Outbox outbox, OutboxRelay relay,
-                         PublishSettings settings, PublishMetrics metrics, Clock clock,
+                         PublishSettings settings, PublishMetrics metrics, Clock clock, Tracer tracer,
                          @ConfigProperty(name = "crier.events.source") String source) {
+        this.tracer = tracer;
         this.publisher = publisher;
         this.ledger = ledger;
         this.database = database;
@@ -182,13 +190,25 @@ public class PublishWorker {
         }
     }
 
+    /** Moves the entry on in a span of the post's trace: the platform call is the end of the draft's journey. */
     private void work(String key, LedgerEntry entry) {
-        try {
+        Span span = tracer.spanBuilder("publish " + entry.platform())
+                .setSpanKind(SpanKind.CLIENT)
+                .setParent(TraceParent.restore(ledger.traceParent(entry.postId())))
+                .setAttribute("crier.post_id", entry.postId())
+                .setAttribute("crier.platform", entry.platform())
+                .setAttribute("crier.account", entry.account())
+                .setAttribute("crier.ledger_state", entry.state().name())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             publisher.work(entry);
         } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
             LOG.errorf(e, "publishing post %s to %s failed; it stays in the ledger and is tried again",
                     entry.postId(), entry.platform());
         } finally {
+            span.end();
             inFlight.remove(key);
             wakeIn(AFTER_CALL);
         }
@@ -229,7 +249,8 @@ public class PublishWorker {
                     reported.add(o);
                     outcomes.add(Event.of(EventType.outcomeOf(o.status()), source, postId, null, o.completedAt(), o));
                 }));
-                outbox.add(c, outcomes);
+                Map<String, String> traces = ledger.traceParents(c, finished.keySet());
+                outbox.add(c, outcomes, outcome -> traces.get(outcome.postId()));
                 ledger.outcomesReported(c, outcomes.stream().map(Event::postId).toList());
                 return finished.size();
             });

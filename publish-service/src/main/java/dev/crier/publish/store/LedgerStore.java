@@ -5,6 +5,7 @@ import dev.crier.events.EventType;
 import dev.crier.events.PostDecided;
 import dev.crier.platform.store.Database;
 import dev.crier.platform.store.GroupCommit;
+import dev.crier.platform.tracing.TraceParent;
 import dev.crier.publish.config.PublishSettings;
 import dev.crier.publish.domain.LedgerEntry;
 import dev.crier.publish.domain.LedgerState;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +49,17 @@ public class LedgerStore implements PublishLedger {
     private record Move(LedgerEntry from, LedgerEntry to) {
     }
 
+    /** A recorded approval, and the trace it was approved in (a {@link TraceParent}, null for none). */
+    private record Kept(PostDecided approval, String traceParent) {
+    }
+
     private final Database database;
     private final Duration claimLease;
     private final String instance;
     private final EventCodec codec = new EventCodec();
-    private final Map<String, PostDecided> approvals = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Kept> approvals = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PostDecided> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
             return size() > APPROVALS_KEPT;
         }
     };
@@ -70,13 +76,17 @@ public class LedgerStore implements PublishLedger {
         return database.inTransaction(c -> record(c, approval, entries));
     }
 
-    /** Records the approval and its entries in the transaction of {@code c}; false when the post was recorded already. */
+    /**
+     * Records the approval and its entries in the transaction of {@code c}; false when the post was recorded already.
+     * The current trace is kept with the post: its calls and its outcome go on in it, whenever they are made.
+     */
     public boolean record(Connection c, PostDecided approval, List<LedgerEntry> entries) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO publish_posts (post_id, approval, publish_at) "
-                + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO publish_posts (post_id, approval, publish_at, "
+                + "trace_parent) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             ps.setObject(1, UUID.fromString(approval.postId()));
             ps.setString(2, codec.encode(EventType.POST_APPROVED, approval));
             ps.setTimestamp(3, ts(approval.draft().publishAt()));
+            ps.setString(4, TraceParent.current());
             if (ps.executeUpdate() == 0) {
                 return false;
             }
@@ -102,15 +112,25 @@ public class LedgerStore implements PublishLedger {
 
     @Override
     public Optional<PostDecided> approval(String postId) {
-        PostDecided kept = kept(postId);
+        return recorded(postId).map(Kept::approval);
+    }
+
+    /** The trace the post was approved in, as a {@link TraceParent} (null when it came without one). */
+    public String traceParent(String postId) {
+        return recorded(postId).map(Kept::traceParent).orElse(null);
+    }
+
+    private Optional<Kept> recorded(String postId) {
+        Kept kept = kept(postId);
         if (kept != null) {
             return Optional.of(kept);
         }
         return database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT approval FROM publish_posts WHERE post_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT approval, trace_parent FROM publish_posts WHERE post_id = ?")) {
                 ps.setObject(1, UUID.fromString(postId));
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(keep(postId, rs.getString(1))) : Optional.empty();
+                    return rs.next() ? Optional.of(keep(postId, rs.getString(1), rs.getString(2))) : Optional.empty();
                 }
             }
         });
@@ -141,9 +161,9 @@ public class LedgerStore implements PublishLedger {
             try (PreparedStatement ps = c.prepareStatement("UPDATE publish_ledger l SET claimed_until = ? "
                     + "FROM (SELECT post_id, platform FROM publish_ledger WHERE state IN " + AT_WORK + " AND due_at <= ? "
                     + "AND (claimed_until IS NULL OR claimed_until <= ?) AND platform <> ALL (?) "
-                    + "ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) d "
-                    + "WHERE l.post_id = d.post_id AND l.platform = d.platform RETURNING "
-                    + prefixed("l.") + ", (SELECT approval FROM publish_posts p WHERE p.post_id = l.post_id)")) {
+                    + "ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) d, publish_posts p "
+                    + "WHERE l.post_id = d.post_id AND l.platform = d.platform AND p.post_id = l.post_id RETURNING "
+                    + prefixed("l.") + ", p.approval, p.trace_parent")) {
                 ps.setTimestamp(1, ts(now.plus(claimLease)));
                 ps.setTimestamp(2, ts(now));
                 ps.setTimestamp(3, ts(now));
@@ -155,7 +175,7 @@ public class LedgerStore implements PublishLedger {
                         LedgerEntry entry = entry(rs);
                         claimed.add(entry);
                         if (kept(entry.postId()) == null) {
-                            keep(entry.postId(), rs.getString(11));
+                            keep(entry.postId(), rs.getString(11), rs.getString(12));
                         }
                     }
                 }
@@ -264,6 +284,21 @@ public class LedgerStore implements PublishLedger {
         return byPost;
     }
 
+    /** The traces the posts were approved in ({@link TraceParent}s, by post id; none for a post without one). */
+    public Map<String, String> traceParents(Connection c, Collection<String> postIds) throws SQLException {
+        Map<String, String> traces = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT post_id, trace_parent FROM publish_posts WHERE post_id = ANY (?) AND trace_parent IS NOT NULL")) {
+            ps.setArray(1, c.createArrayOf("uuid", postIds.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    traces.put(rs.getObject(1, UUID.class).toString(), rs.getString(2));
+                }
+            }
+        }
+        return traces;
+    }
+
     /** How many entries of one platform are in one state. */
     public record StateCount(String platform, String state, long count) {
     }
@@ -295,18 +330,18 @@ public class LedgerStore implements PublishLedger {
         }
     }
 
-    private PostDecided kept(String postId) {
+    private Kept kept(String postId) {
         synchronized (approvals) {
             return approvals.get(postId);
         }
     }
 
-    private PostDecided keep(String postId, String approval) {
-        PostDecided decoded = codec.decode(EventType.POST_APPROVED, approval);
+    private Kept keep(String postId, String approval, String traceParent) {
+        Kept kept = new Kept(codec.decode(EventType.POST_APPROVED, approval), traceParent);
         synchronized (approvals) {
-            approvals.put(postId, decoded);
+            approvals.put(postId, kept);
         }
-        return decoded;
+        return kept;
     }
 
     private interface Binder {

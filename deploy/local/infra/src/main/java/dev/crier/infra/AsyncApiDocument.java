@@ -251,11 +251,16 @@ public final class AsyncApiDocument {
         properties.put(CloudEventHeaders.TIME, map("type", "string", "format", "date-time"));
         properties.put(CloudEventHeaders.SUBJECT, map("type", "string", "description", "The record key."));
         properties.put(CloudEventHeaders.CONTENT_TYPE, map("const", "application/json"));
+        List<String> required = List.copyOf(properties.keySet());
+        properties.put("traceparent", map("type", "string", "pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description", "W3C Trace Context: the trace of the work that made the event (from the request that "
+                        + "began it), which the consumer's work goes on in. Optional: a record without it starts a "
+                        + "new trace."));
         return map(
                 "type", "object",
                 "description", "CloudEvents 1.0 attributes as Kafka headers (the CloudEvents Kafka protocol binding, "
                         + "binary content mode). A record without them is dead-lettered.",
-                "required", List.copyOf(properties.keySet()),
+                "required", required,
                 "properties", properties);
     }
 

@@ -99,11 +99,15 @@ class ReviewEndToEndTest {
     // --- helpers
 
     static String submitForReview(String english, String french) {
-        String body = """
+        return given(as("submitter")).contentType(ContentType.JSON).body(draftForReview(english, french))
+                .post(url("ingest") + "/v1/drafts").then().statusCode(202).extract().path("id");
+    }
+
+    /** A draft by {@link #AUTHOR}, who may not approve it. */
+    static String draftForReview(String english, String french) {
+        return """
                 {"text": %s, "translations": {"fr": %s}, "platforms": ["sandbox"],
                  "author": {"id": "%s", "department": "ESDC"}}""".formatted(json(english), json(french), AUTHOR);
-        return given(as("submitter")).contentType(ContentType.JSON).body(body).post(url("ingest") + "/v1/drafts")
-                .then().statusCode(202).extract().path("id");
     }
 
     static void awaitQueued(String id) {
@@ -127,6 +131,12 @@ class ReviewEndToEndTest {
 
     static io.restassured.response.Response decide(String token, String id, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(url("policy") + "/v1/reviews/" + id + "/decision");
+    }
+
+    /** The decision, sent in the reviewer's own trace. */
+    static io.restassured.response.Response decide(String token, String id, String body, String traceParent) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("traceparent", traceParent).body(body)
+                .post(url("policy") + "/v1/reviews/" + id + "/decision");
     }
 
     static List<String> timeline(String id) {

@@ -17,6 +17,7 @@ final class SharedStack {
 
     private static LocalStack stack;
     private static Path data;
+    private static TraceCollector traces;
 
     private SharedStack() {
     }
@@ -26,9 +27,14 @@ final class SharedStack {
             try {
                 data = Files.createTempDirectory("crier-e2e-");
                 StackConfig config = StackConfig.onFreePorts(root(), data);
-                // Metric gauges refreshed every 2 s rather than 15, so that the metric tests do not wait for them.
+                traces = TraceCollector.start();
+                // Metric gauges refreshed every 2 s rather than 15, so that the metric tests do not wait for them;
+                // spans exported over OTLP/HTTP to the tests' collector, a batch every 200 ms.
                 for (String service : LocalInfra.SERVICES) {
-                    config = config.withServiceEnv(service, Map.of("CRIER_METRICS_REFRESH", "2s"));
+                    config = config.withServiceEnv(service, Map.of("CRIER_METRICS_REFRESH", "2s",
+                            "CRIER_OTLP_ENDPOINT", traces.endpoint(),
+                            "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+                            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
                 }
                 stack = LocalStack.start(config, line -> System.out.println("[e2e] " + line));
             } catch (IOException e) {
@@ -38,6 +44,12 @@ final class SharedStack {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return stack;
+    }
+
+    /** The OTLP endpoint every service of the stack sends its spans to. */
+    static synchronized TraceCollector traces() {
+        get();
+        return traces;
     }
 
     /** The stack's data folder. */

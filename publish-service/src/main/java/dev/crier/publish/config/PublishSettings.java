@@ -1,5 +1,6 @@
 package dev.crier.publish.config;
 
+import dev.crier.publish.domain.platforms.XAccessTier;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -59,6 +60,14 @@ public interface PublishSettings {
 
     /** Per-platform override of an account's quota, {@code <calls>/<window>} (defaults: PublisherProducer). */
     Map<String, String> rate();
+
+    /**
+     * The X API access of the app the X accounts post through ({@code free}, {@code basic}, {@code pro},
+     * {@code pay-per-use}): it sets their posting quota unless {@code crier.publish.rate.x} does. Free, the
+     * strictest, until a department says which it has: too low a quota holds posts back, too high a one gets 429s.
+     */
+    @WithDefault("free")
+    XAccessTier xTier();
 
     interface Retry {
         @WithDefault("2s")

@@ -13,9 +13,11 @@ import dev.crier.publish.domain.RetryPolicy;
 import dev.crier.publish.domain.platforms.BlueskyConnector;
 import dev.crier.publish.domain.platforms.FacebookConnector;
 import dev.crier.publish.domain.platforms.LinkedInConnector;
+import dev.crier.publish.domain.platforms.LinkedInVersion;
 import dev.crier.publish.domain.platforms.MastodonConnector;
 import dev.crier.publish.domain.platforms.PlatformHttp;
 import dev.crier.publish.domain.platforms.SandboxConnector;
+import dev.crier.publish.domain.platforms.XAccessTier;
 import dev.crier.publish.domain.platforms.XConnector;
 import dev.crier.publish.store.SandboxPostStore;
 import io.quarkus.vertx.http.HttpServer;
@@ -31,6 +33,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +53,21 @@ public class PublisherProducer {
     static final String SANDBOX_QUOTA = "6000/1s";
 
     /**
-     * Each platform's published default per account. X: POST /2/tweets, 100 requests per 15 minutes per user (X API
-     * v2 rate-limit table). Mastodon: 300 requests per 5 minutes per account (docs.joinmastodon.org, rate limits).
+     * Each platform's published default per account. X: by the app's access tier ({@link XAccessTier},
+     * crier.publish.x-tier). Mastodon: 300 requests per 5 minutes per account (docs.joinmastodon.org, rate limits).
      * Bluesky: 5,000 points per hour per account, a create costing 3, so 1,666 posts (docs.bsky.app, rate limits).
      * Facebook: 200 calls per hour per user token (Graph API platform rate limits). LinkedIn shows its limits per
      * application in the developer portal only; 150 a day is a conservative default. Override with
      * crier.publish.rate.<platform>=<calls>/<window>.
      */
-    static final Map<String, String> DEFAULT_QUOTAS = Map.of("x", "100/15m", "mastodon", "300/5m", "bluesky", "1666/1h",
+    static final Map<String, String> DEFAULT_QUOTAS = Map.of("mastodon", "300/5m", "bluesky", "1666/1h",
             "facebook", "200/1h", "linkedin", "150/24h", "sandbox", SANDBOX_QUOTA);
+
+    /**
+     * The LinkedIn API version sent unless crier.linkedin.version names another: a recent one, since LinkedIn
+     * retires each version about a year after its release ({@link LinkedInVersion}).
+     */
+    static final String LINKEDIN_VERSION = "202611";
 
     @Produces
     @Singleton
@@ -80,7 +90,27 @@ public class PublisherProducer {
         Map<String, RateLimiter.Quota> quotas = new HashMap<>();
         DEFAULT_QUOTAS.forEach((platform, quota) -> quotas.put(platform, RateLimiter.Quota.parse(
                 settings.rate().getOrDefault(platform, quota))));
+        RateLimiter.Quota x = Optional.ofNullable(settings.rate().get("x")).map(RateLimiter.Quota::parse)
+                .orElse(settings.xTier().posts());
+        quotas.put("x", x);
+        LOG.infof("X posting quota per account: %d per %s (%s)", x.limit(), x.window(),
+                settings.rate().containsKey("x") ? "crier.publish.rate.x" : "access tier " + settings.xTier()
+                        + ", crier.publish.x-tier");
         return new RateLimiter(quotas, RateLimiter.Quota.parse("60/1m"));
+    }
+
+    /** The LinkedIn API version in use; a warning at start when LinkedIn is about to retire it. */
+    @Produces
+    @Singleton
+    LinkedInVersion linkedInVersion(Config config, Clock clock) {
+        LinkedInVersion version = LinkedInVersion.parse(url(config, "crier.linkedin.version", LINKEDIN_VERSION));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (version.aging(today)) {
+            LOG.warnf("LinkedIn API version %s is %d months old: LinkedIn retires a version about a year after its "
+                    + "release and then refuses every post (HTTP 426); set crier.linkedin.version to a current one "
+                    + "(YYYYMM)", version, version.monthsOld(today));
+        }
+        return version;
     }
 
     @Produces
@@ -93,7 +123,8 @@ public class PublisherProducer {
     @Produces
     @Singleton
     List<PlatformConnector> connectors(PlatformHttp http, CredentialSource credentials, SandboxApiKey sandboxKey,
-                                       SandboxPostStore sandboxPosts, HttpServer server, Config config) {
+                                       SandboxPostStore sandboxPosts, HttpServer server, Config config,
+                                       LinkedInVersion linkedInVersion) {
         PlatformConnector sandbox = config.getOptionalValue("crier.sandbox.base-url", URI.class)
                 .<PlatformConnector>map(url -> new SandboxConnector(http, () -> url, sandboxKey::value))
                 .orElseGet(() -> new LocalSandboxConnector(sandboxPosts, () -> ownAddress(server)));
@@ -104,7 +135,7 @@ public class PublisherProducer {
                 new BlueskyConnector(http, url(config, "crier.bluesky.base-url", "https://bsky.social"), credentials),
                 new FacebookConnector(http, url(config, "crier.facebook.base-url", "https://graph.facebook.com/v23.0"), credentials),
                 new LinkedInConnector(http, url(config, "crier.linkedin.base-url", "https://api.linkedin.com"),
-                        url(config, "crier.linkedin.version", "202506"), credentials));
+                        linkedInVersion.toString(), credentials));
     }
 
     @Produces

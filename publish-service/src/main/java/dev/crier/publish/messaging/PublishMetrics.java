@@ -2,15 +2,21 @@ package dev.crier.publish.messaging;
 
 import dev.crier.events.PublishOutcome;
 import dev.crier.publish.domain.RateLimiter;
+import dev.crier.publish.domain.platforms.LinkedInVersion;
 import dev.crier.publish.store.LedgerStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * Publishing as ops watch it: {@code crier_publish_outcomes_total} by platform, account and state (each platform's
@@ -28,12 +34,17 @@ public class PublishMetrics {
     private final RateLimiter limiter;
     private final MultiGauge open;
 
-    public PublishMetrics(MeterRegistry metrics, LedgerStore ledger, RateLimiter limiter) {
+    public PublishMetrics(MeterRegistry metrics, LedgerStore ledger, RateLimiter limiter, LinkedInVersion linkedIn,
+                          Clock clock) {
         this.metrics = metrics;
         this.ledger = ledger;
         this.limiter = limiter;
         this.open = MultiGauge.builder("crier.publish.ledger.entries")
                 .description("Publish-ledger entries not final yet, or needing a person, by platform and state").register(metrics);
+        Gauge.builder("crier.publish.linkedin.version.age", () -> linkedIn.monthsOld(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .baseUnit("months")
+                .description("Months since the LinkedIn API version in use was released (LinkedIn retires one after about a year)")
+                .register(metrics);
     }
 
     void reported(PublishOutcome outcome) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * Bluesky (AT Protocol): {@code com.atproto.server.createSession} with the account's handle and an app password
  * (credential {@code app-password}), then {@code com.atproto.repo.createRecord} of an {@code app.bsky.feed.post}
- * with {@code langs} and facets for links and mentions, their offsets in UTF-8 bytes as the lexicon requires. Text
+ * with {@code langs} and facets for links, hashtags and mentions, their offsets in UTF-8 bytes as the lexicon requires. Text
  * is counted in graphemes (300). A lost answer is settled by listing the account's recent post records.
  */
 public final class BlueskyConnector extends HttpConnector {
@@ -30,6 +30,8 @@ public final class BlueskyConnector extends HttpConnector {
     public static final String PLATFORM = "bluesky";
     static final String COLLECTION = "app.bsky.feed.post";
     static final int MAX_GRAPHEMES = 300;
+    /** app.bsky.richtext.facet#tag: a tag (without its #) of at most 64 graphemes. */
+    static final int MAX_TAG_GRAPHEMES = 64;
     /** A mention is {@code @} and a handle (a domain name), not preceded by a word character (as in an e-mail). */
     private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)");
 
@@ -69,7 +71,7 @@ public final class BlueskyConnector extends HttpConnector {
         if (!facets.isEmpty()) {
             record.put("facets", facets);
         }
-        HttpResponse<String> response = call(account, session -> xrpc(account, "com.atproto.repo.createRecord")
+        HttpResponse<String> response = call(account, true, session -> xrpc(account, "com.atproto.repo.createRecord")
                 .header("Authorization", "Bearer " + session.accessJwt())
                 .header("Content-Type", "application/json")
                 .POST(PlatformHttp.json(Map.of("repo", session.did(), "collection", COLLECTION, "record", record))).build());
@@ -85,7 +87,7 @@ public final class BlueskyConnector extends HttpConnector {
 
     @Override
     public Lookup findRecent(Account account, PublishRequest request) {
-        HttpResponse<String> response = call(account, session -> xrpc(account, "com.atproto.repo.listRecords?repo="
+        HttpResponse<String> response = call(account, false, session -> xrpc(account, "com.atproto.repo.listRecords?repo="
                 + PlatformHttp.encode(session.did()) + "&collection=" + COLLECTION + "&limit=25")
                 .header("Authorization", "Bearer " + session.accessJwt()).GET().build());
         if (!PlatformHttp.ok(response)) {
@@ -104,7 +106,7 @@ public final class BlueskyConnector extends HttpConnector {
     @Override
     public Deletion delete(Account account, String platformPostId) {
         String rkey = platformPostId.substring(platformPostId.lastIndexOf('/') + 1);
-        HttpResponse<String> response = call(account, session -> xrpc(account, "com.atproto.repo.deleteRecord")
+        HttpResponse<String> response = call(account, false, session -> xrpc(account, "com.atproto.repo.deleteRecord")
                 .header("Authorization", "Bearer " + session.accessJwt())
                 .header("Content-Type", "application/json")
                 .POST(PlatformHttp.json(Map.of("repo", session.did(), "collection", COLLECTION, "rkey", rkey))).build());
@@ -115,14 +117,21 @@ public final class BlueskyConnector extends HttpConnector {
     }
 
     /**
-     * Link and mention facets with UTF-8 byte offsets. A mention whose handle does not resolve to a DID stays plain
-     * text, as the Bluesky app does.
+     * Link, hashtag and mention facets with UTF-8 byte offsets. Hashtags are found as twitter-text finds them (the
+     * same library counts X's length), and a tag longer than the lexicon's 64 graphemes stays plain text. A mention
+     * whose handle does not resolve to a DID stays plain text, as the Bluesky app does.
      */
     List<Map<String, Object>> facets(Account account, String text) {
         List<Map<String, Object>> facets = new ArrayList<>();
-        for (Extractor.Entity link : new Extractor().extractURLsWithIndices(text)) {
+        Extractor extractor = new Extractor();
+        for (Extractor.Entity link : extractor.extractURLsWithIndices(text)) {
             String uri = link.getValue().matches("(?i)^https?://.*") ? link.getValue() : "https://" + link.getValue();
             facets.add(facet(text, link.getStart(), link.getEnd(), Map.of("$type", "app.bsky.richtext.facet#link", "uri", uri)));
+        }
+        for (Extractor.Entity tag : extractor.extractHashtagsWithIndices(text)) {
+            if (length(tag.getValue()) <= MAX_TAG_GRAPHEMES) {
+                facets.add(facet(text, tag.getStart(), tag.getEnd(), Map.of("$type", "app.bsky.richtext.facet#tag", "tag", tag.getValue())));
+            }
         }
         Matcher mention = MENTION.matcher(text);
         while (mention.find()) {
@@ -146,14 +155,22 @@ public final class BlueskyConnector extends HttpConnector {
         return PlatformHttp.ok(response) ? PlatformHttp.read(PLATFORM, response.body()).path("did").asText(null) : null;
     }
 
-    /** Calls with the account's session; an expired or refused session is made again, once. */
-    private HttpResponse<String> call(Account account, java.util.function.Function<Session, java.net.http.HttpRequest> request) {
-        HttpResponse<String> response = http.send(PLATFORM, account, request.apply(session(account)));
+    /**
+     * Calls with the account's session; an expired or refused session is made again, once. Only a post's
+     * {@code createRecord} counts against the posting budget: Bluesky limits each endpoint apart.
+     */
+    private HttpResponse<String> call(Account account, boolean post,
+                                      java.util.function.Function<Session, java.net.http.HttpRequest> request) {
+        HttpResponse<String> response = send(account, post, request.apply(session(account)));
         if (response.statusCode() == 401 || (response.statusCode() == 400 && "ExpiredToken".equals(errorName(response)))) {
             sessions.remove(account.key());
-            response = http.send(PLATFORM, account, request.apply(session(account)));
+            response = send(account, post, request.apply(session(account)));
         }
         return response;
+    }
+
+    private HttpResponse<String> send(Account account, boolean post, java.net.http.HttpRequest request) {
+        return post ? http.sendPost(PLATFORM, account, request) : http.send(PLATFORM, account, request);
     }
 
     private Session session(Account account) {

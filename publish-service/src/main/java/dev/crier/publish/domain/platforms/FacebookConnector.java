@@ -38,7 +38,7 @@ public final class FacebookConnector extends HttpConnector {
 
     @Override
     public PlatformResult publish(Account account, PublishRequest request) {
-        HttpResponse<String> response = http.send(PLATFORM, account,
+        HttpResponse<String> response = http.sendPost(PLATFORM, account,
                 authorized(account, baseUrl + "/" + PlatformHttp.encode(account.setting("page-id")) + "/feed")
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("message=" + PlatformHttp.encode(request.text()))).build());

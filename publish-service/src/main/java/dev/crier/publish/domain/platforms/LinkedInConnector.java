@@ -47,12 +47,16 @@ public final class LinkedInConnector extends HttpConnector {
                         "thirdPartyDistributionChannels", List.of()),
                 "lifecycleState", "PUBLISHED",
                 "isReshareDisabledByAuthor", false);
-        HttpResponse<String> response = http.send(PLATFORM, account, authorized(account, baseUrl + "/rest/posts")
+        HttpResponse<String> response = http.sendPost(PLATFORM, account, authorized(account, baseUrl + "/rest/posts")
                 .header("Content-Type", "application/json").POST(PlatformHttp.json(post)).build());
         if (PlatformHttp.ok(response)) {
             String urn = response.headers().firstValue("x-restli-id").orElseThrow(() ->
                     new PlatformUnreachableException("LinkedIn answered " + response.statusCode() + " without x-restli-id"));
             return PlatformResult.published(urn, url(urn));
+        }
+        if (response.statusCode() == 426) {
+            return PlatformResult.failed("LinkedIn no longer serves API version " + version + " (HTTP 426): set "
+                    + "crier.linkedin.version to a current one (YYYYMM) and publish the post again");
         }
         return PlatformHttp.refused(PLATFORM, response, PlatformHttp.message(response, "message"));
     }

@@ -67,7 +67,7 @@ public final class MastodonConnector extends HttpConnector {
         if (request.language() != null) {
             status.put("language", request.language());
         }
-        HttpResponse<String> response = http.send(PLATFORM, account, http.request(instance(account) + "/api/v1/statuses")
+        HttpResponse<String> response = http.sendPost(PLATFORM, account, http.request(instance(account) + "/api/v1/statuses")
                 .header("Authorization", "Bearer " + credentials.require(account, "access-token").value())
                 .header("Idempotency-Key", request.idempotencyKey())
                 .header("Content-Type", "application/json")

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,9 @@ public final class PlatformHttp {
 
     private final HttpClient client;
     private final Duration timeout;
+    /** X's 24-hour post counts (x-user-limit-24hour-remaining, -reset; the same for the app). */
+    private static final List<String> DAILY_LIMITS = List.of("x-user-limit-24hour", "x-app-limit-24hour");
+
     private final RateLimitListener limits;
     private final Clock clock;
 
@@ -65,12 +69,28 @@ public final class PlatformHttp {
     }
 
     /**
-     * Sends and returns any answer but a 429 or a 5xx.
+     * Sends a post: the call the account's posting budget counts, which the answer's rate-limit headers correct
+     * (see {@link #send}).
+     */
+    HttpResponse<String> sendPost(String platform, Account account, HttpRequest request) {
+        HttpResponse<String> response = call(platform, request);
+        observe(account, response);
+        return checked(platform, response);
+    }
+
+    /**
+     * Sends any other call (a session, a look-up, a delete) and returns any answer but a 429 or a 5xx. Each endpoint
+     * has its own limits on every platform, so its rate-limit headers say nothing of the posting budget and are not
+     * read; a 429 still makes the post that needed the call wait.
      *
      * @throws RetryLaterException         on 429, or when no connection could be made
      * @throws PlatformUnreachableException when the answer is unknown
      */
     HttpResponse<String> send(String platform, Account account, HttpRequest request) {
+        return checked(platform, call(platform, request));
+    }
+
+    private HttpResponse<String> call(String platform, HttpRequest request) {
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -82,7 +102,10 @@ public final class PlatformHttp {
             Thread.currentThread().interrupt();
             throw new PlatformUnreachableException("interrupted while waiting for " + platform, e);
         }
-        observe(account, response);
+        return response;
+    }
+
+    private HttpResponse<String> checked(String platform, HttpResponse<String> response) {
         int status = response.statusCode();
         if (status == 429) {
             throw new RetryLaterException(platform + " rate limit reached (HTTP 429)", resetOf(response).orElse(null));
@@ -95,7 +118,18 @@ public final class PlatformHttp {
 
     private void observe(Account account, HttpResponse<String> response) {
         Optional<String> remaining = first(response, "x-rate-limit-remaining", "x-ratelimit-remaining", "ratelimit-remaining");
-        Optional<Instant> reset = resetOf(response);
+        observe(account, remaining, resetOf(response));
+        // X counts posts per 24 hours too, per user and per app, in headers of their own: when either is spent,
+        // nothing is sent before its reset (X answers 429 until then), whatever the 15-minute window says.
+        for (String day : DAILY_LIMITS) {
+            Optional<String> left = first(response, day + "-remaining");
+            if (left.isPresent() && left.get().trim().equals("0")) {
+                observe(account, left, first(response, day + "-reset").flatMap(v -> parseTime(v, false)));
+            }
+        }
+    }
+
+    private void observe(Account account, Optional<String> remaining, Optional<Instant> reset) {
         if (remaining.isPresent() && reset.isPresent()) {
             try {
                 limits.observe(account.key(), Integer.parseInt(remaining.get().trim()), reset.get());

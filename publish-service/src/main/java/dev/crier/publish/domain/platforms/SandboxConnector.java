@@ -56,7 +56,7 @@ public final class SandboxConnector extends HttpConnector {
         body.put("text", request.text());
         body.put("language", String.join(",", request.languages()));
         body.put("idempotencyKey", request.idempotencyKey());
-        HttpResponse<String> response = http.send(PLATFORM, account, http.request(statuses())
+        HttpResponse<String> response = http.sendPost(PLATFORM, account, http.request(statuses())
                 .header("Content-Type", "application/json")
                 .header(KEY_HEADER, apiKey.get())
                 .POST(PlatformHttp.json(body)).build());

@@ -41,7 +41,7 @@ public final class XConnector extends HttpConnector {
 
     @Override
     public PlatformResult publish(Account account, PublishRequest request) {
-        HttpResponse<String> response = http.send(PLATFORM, account, authorized(account, baseUrl + "/2/tweets")
+        HttpResponse<String> response = http.sendPost(PLATFORM, account, authorized(account, baseUrl + "/2/tweets")
                 .header("Content-Type", "application/json")
                 .POST(PlatformHttp.json(Map.of("text", request.text()))).build());
         if (response.statusCode() == 201 || response.statusCode() == 200) {

@@ -67,6 +67,40 @@ class BlueskyConnectorTest extends StubbedPlatform {
     }
 
     @Test
+    void onlyThePostsOwnRateLimitHeadersCountAgainstThePostingBudget() {
+        // Bluesky limits each endpoint apart: a spent handle-resolution budget says nothing of posting.
+        platform.stubFor(get(urlPathEqualTo("/xrpc/com.atproto.identity.resolveHandle")).willReturn(aResponse()
+                .withStatus(200).withHeader("ratelimit-remaining", "0").withHeader("ratelimit-reset", "1772465400")
+                .withBody("{\"did\": \"did:plc:hcbsky\"}")));
+        platform.stubFor(post("/xrpc/com.atproto.repo.createRecord").willReturn(aResponse().withStatus(200)
+                .withHeader("ratelimit-remaining", "4997").withHeader("ratelimit-reset", "1772466000")
+                .withBody("{\"uri\": \"at://did:plc:hcbsky/app.bsky.feed.post/3k4\", \"cid\": \"bafy\"}")));
+
+        bluesky.publish(account, new PublishRequest("p-1", "bluesky", "Ask @hc.bsky.social", List.of("en"), "p-1:bluesky"));
+
+        assertThat(observed).containsExactly("bluesky:hc.bsky.social 4997 until " + Instant.ofEpochSecond(1772466000));
+    }
+
+    @Test
+    void hashtagsAreTagFacetsWithoutTheirHashCountedInUtf8Bytes() {
+        // "Vaccins " is 8 bytes; "#SantéPublique" 15 (é is two); then a space, and "#Flu2026" from byte 24 to 32.
+        String text = "Vaccins #SantéPublique #Flu2026 #" + "a".repeat(65) + " #2026";
+        platform.stubFor(post("/xrpc/com.atproto.repo.createRecord").withRequestBody(equalToJson("""
+                        {"repo": "did:plc:hcbsky", "collection": "app.bsky.feed.post", "record": {
+                          "$type": "app.bsky.feed.post", "text": "%s", "createdAt": "2026-03-02T14:00:00Z", "langs": ["fr"],
+                          "facets": [
+                            {"index": {"byteStart": 8, "byteEnd": 23}, "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": "SantéPublique"}]},
+                            {"index": {"byteStart": 24, "byteEnd": 32}, "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": "Flu2026"}]}
+                          ]}}""".formatted(text)))
+                .willReturn(aResponse().withStatus(200).withBody(
+                        "{\"uri\": \"at://did:plc:hcbsky/app.bsky.feed.post/3k5\", \"cid\": \"bafy\"}")));
+
+        // The 65-letter tag is over the lexicon's 64 graphemes and "#2026" is all digits: both stay plain text.
+        assertThat(bluesky.publish(account, new PublishRequest("p-2", "bluesky", text, List.of("fr"), "p-2:bluesky")).published())
+                .isTrue();
+    }
+
+    @Test
     void lengthIsInGraphemes() {
         assertThat(bluesky.length("👩‍👩‍👧‍👦 é")).isEqualTo(3);
         assertThat(bluesky.length("e\u0301")).isEqualTo(1);

@@ -50,6 +50,16 @@ class LinkedInConnectorTest extends StubbedPlatform {
     }
 
     @Test
+    void aRetiredVersionFailsSayingWhichSettingToChange() {
+        // LinkedIn's answer to a version it no longer serves (Marketing API versioning: 426 NONEXISTENT_VERSION).
+        platform.stubFor(post("/rest/posts").willReturn(aResponse().withStatus(426).withBody(
+                "{\"status\": 426, \"code\": \"NONEXISTENT_VERSION\", \"message\": \"Requested version 20250601 is not active\"}")));
+
+        assertThat(linkedin.publish(account, request).error()).isEqualTo("LinkedIn no longer serves API version 202506 "
+                + "(HTTP 426): set crier.linkedin.version to a current one (YYYYMM) and publish the post again");
+    }
+
+    @Test
     void duplicatesAndExpiredTokensFailInLinkedInsOwnWords() {
         platform.stubFor(post("/rest/posts").willReturn(aResponse().withStatus(422).withBody(
                 "{\"message\": \"Content is a duplicate of urn:li:share:6844785523593134080\", \"status\": 422}")));

@@ -54,6 +54,33 @@ class XConnectorTest extends StubbedPlatform {
     }
 
     @Test
+    void aSpentDailyQuotaHoldsPostsUntilItsResetWhateverTheFifteenMinuteWindowSays() {
+        platform.stubFor(post("/2/tweets").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withHeader("x-rate-limit-limit", "100").withHeader("x-rate-limit-remaining", "99")
+                .withHeader("x-rate-limit-reset", "1772461800")
+                .withHeader("x-user-limit-24hour-limit", "17").withHeader("x-user-limit-24hour-remaining", "0")
+                .withHeader("x-user-limit-24hour-reset", "1772540000")
+                .withHeader("x-app-limit-24hour-limit", "1667").withHeader("x-app-limit-24hour-remaining", "1500")
+                .withHeader("x-app-limit-24hour-reset", "1772541000")
+                .withBody("{\"data\": {\"id\": \"1445880548472328192\", \"text\": \"Flu clinics\"}}")));
+
+        x.publish(account, request);
+
+        assertThat(observed).containsExactly("x:HealthCanada 99 until " + Instant.ofEpochSecond(1772461800),
+                "x:HealthCanada 0 until " + Instant.ofEpochSecond(1772540000));
+    }
+
+    @Test
+    void aLookUpsRateLimitHeadersLeaveThePostingBudgetAlone() {
+        platform.stubFor(get(urlPathEqualTo("/2/users/2244994945/tweets")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("x-rate-limit-remaining", "0")
+                .withHeader("x-rate-limit-reset", "1772461800").withBody("{\"data\": []}")));
+
+        assertThat(x.findRecent(account, request)).isEqualTo(PlatformConnector.Lookup.absent());
+        assertThat(observed).isEmpty();
+    }
+
+    @Test
     void lengthIsTwitterTextsWeightedCount() {
         assertThat(x.length("a".repeat(10) + " https://canada.ca/" + "x".repeat(100))).isEqualTo(10 + 1 + 23);
         assertThat(x.length("🇨🇦")).isEqualTo(2);

@@ -6,6 +6,8 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** How publish-service publishes: the schedule's poll and calls, time limits, retries and per-account rate limits. */
 @ConfigMapping(prefix = "crier.publish")
@@ -58,6 +60,8 @@ public interface PublishSettings {
 
     Retry retry();
 
+    Fetch fetch();
+
     /** Per-platform override of an account's quota, {@code <calls>/<window>} (defaults: PublisherProducer). */
     Map<String, String> rate();
 
@@ -68,6 +72,21 @@ public interface PublishSettings {
      */
     @WithDefault("free")
     XAccessTier xTier();
+
+    /**
+     * What publish-service may fetch from the internet (the pages behind link cards), through the guarded fetcher:
+     * https only, these hosts only ({@code www.canada.ca}, or {@code *.gc.ca} for subdomains; none by default, so no
+     * card is made until ops name them), public addresses only, at most {@code max-bytes}, within {@code timeout}.
+     */
+    interface Fetch {
+        Optional<Set<String>> allowedHosts();
+
+        @WithDefault("1048576")
+        long maxBytes();
+
+        @WithDefault("5s")
+        Duration timeout();
+    }
 
     interface Retry {
         @WithDefault("2s")

@@ -12,8 +12,10 @@ import dev.crier.publish.domain.Retractor;
 import dev.crier.publish.domain.RetryPolicy;
 import dev.crier.publish.domain.platforms.BlueskyConnector;
 import dev.crier.publish.domain.platforms.FacebookConnector;
+import dev.crier.publish.domain.platforms.GuardedFetcher;
 import dev.crier.publish.domain.platforms.LinkedInConnector;
 import dev.crier.publish.domain.platforms.LinkedInVersion;
+import dev.crier.publish.domain.platforms.LinkPreview;
 import dev.crier.publish.domain.platforms.MastodonConnector;
 import dev.crier.publish.domain.platforms.PlatformHttp;
 import dev.crier.publish.domain.platforms.SandboxConnector;
@@ -21,12 +23,14 @@ import dev.crier.publish.domain.platforms.XAccessTier;
 import dev.crier.publish.domain.platforms.XConnector;
 import dev.crier.publish.store.SandboxPostStore;
 import io.quarkus.vertx.http.HttpServer;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -39,6 +43,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Wires the plain-Java publishing domain: accounts, credentials, rate limits, the connectors and the publisher. */
 public class PublisherProducer {
@@ -99,6 +104,25 @@ public class PublisherProducer {
         return new RateLimiter(quotas, RateLimiter.Quota.parse("60/1m"));
     }
 
+    /** Link cards from the pages of the hosts ops allow, through the guarded fetcher; none when no host is allowed. */
+    @Produces
+    @Singleton
+    LinkPreview linkPreview(GuardedFetcher fetcher, PublishSettings settings) {
+        return settings.fetch().allowedHosts().isEmpty() ? LinkPreview.none()
+                : new LinkPreview(uri -> fetcher.fetch(uri, Set.of(GuardedFetcher.HTML)));
+    }
+
+    @Produces
+    @Singleton
+    GuardedFetcher guardedFetcher(PublishSettings settings) {
+        return new GuardedFetcher(GuardedFetcher.Rules.publicInternet(settings.fetch().allowedHosts().orElse(Set.of()),
+                settings.fetch().maxBytes(), settings.fetch().timeout()));
+    }
+
+    void close(@Disposes GuardedFetcher fetcher) throws IOException {
+        fetcher.close();
+    }
+
     /** The LinkedIn API version in use; a warning at start when LinkedIn is about to retire it. */
     @Produces
     @Singleton
@@ -124,7 +148,7 @@ public class PublisherProducer {
     @Singleton
     List<PlatformConnector> connectors(PlatformHttp http, CredentialSource credentials, SandboxApiKey sandboxKey,
                                        SandboxPostStore sandboxPosts, HttpServer server, Config config,
-                                       LinkedInVersion linkedInVersion) {
+                                       LinkedInVersion linkedInVersion, LinkPreview previews) {
         PlatformConnector sandbox = config.getOptionalValue("crier.sandbox.base-url", URI.class)
                 .<PlatformConnector>map(url -> new SandboxConnector(http, () -> url, sandboxKey::value))
                 .orElseGet(() -> new LocalSandboxConnector(sandboxPosts, () -> ownAddress(server)));
@@ -132,7 +156,8 @@ public class PublisherProducer {
                 sandbox,
                 new XConnector(http, url(config, "crier.x.base-url", "https://api.x.com"), credentials),
                 new MastodonConnector(http, url(config, "crier.mastodon.base-url", "https://mastodon.social"), credentials),
-                new BlueskyConnector(http, url(config, "crier.bluesky.base-url", "https://bsky.social"), credentials),
+                new BlueskyConnector(http, url(config, "crier.bluesky.base-url", "https://bsky.social"), credentials,
+                        previews),
                 new FacebookConnector(http, url(config, "crier.facebook.base-url", "https://graph.facebook.com/v23.0"), credentials),
                 new LinkedInConnector(http, url(config, "crier.linkedin.base-url", "https://api.linkedin.com"),
                         linkedInVersion.toString(), credentials));

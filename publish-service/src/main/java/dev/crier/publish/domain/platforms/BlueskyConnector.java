@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 /**
  * Bluesky (AT Protocol): {@code com.atproto.server.createSession} with the account's handle and an app password
  * (credential {@code app-password}), then {@code com.atproto.repo.createRecord} of an {@code app.bsky.feed.post}
- * with {@code langs} and facets for links, hashtags and mentions, their offsets in UTF-8 bytes as the lexicon requires. Text
- * is counted in graphemes (300). A lost answer is settled by listing the account's recent post records.
+ * with {@code langs} and facets for links, hashtags and mentions, their offsets in UTF-8 bytes as the lexicon
+ * requires. Text is counted in graphemes (300). The first link gets a card ({@code app.bsky.embed.external}) with
+ * its page's title and description ({@link LinkPreview}) when its host may be fetched from. A lost answer is
+ * settled by listing the account's recent post records.
  */
 public final class BlueskyConnector extends HttpConnector {
 
@@ -36,11 +38,13 @@ public final class BlueskyConnector extends HttpConnector {
     private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)");
 
     private final String defaultPds;
+    private final LinkPreview previews;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    public BlueskyConnector(PlatformHttp http, String defaultPds, CredentialSource credentials) {
+    public BlueskyConnector(PlatformHttp http, String defaultPds, CredentialSource credentials, LinkPreview previews) {
         super(http, PLATFORM, MAX_GRAPHEMES, credentials);
         this.defaultPds = defaultPds;
+        this.previews = previews;
     }
 
     record Session(String did, String accessJwt) {
@@ -71,6 +75,8 @@ public final class BlueskyConnector extends HttpConnector {
         if (!facets.isEmpty()) {
             record.put("facets", facets);
         }
+        card(request.text()).ifPresent(card -> record.put("embed", Map.of("$type", "app.bsky.embed.external",
+                "external", Map.of("uri", card.uri(), "title", card.title(), "description", card.description()))));
         HttpResponse<String> response = call(account, true, session -> xrpc(account, "com.atproto.repo.createRecord")
                 .header("Authorization", "Bearer " + session.accessJwt())
                 .header("Content-Type", "application/json")
@@ -141,6 +147,13 @@ public final class BlueskyConnector extends HttpConnector {
             }
         }
         return facets;
+    }
+
+    /** The card of the post's first link, when its page may be fetched and has a title. */
+    private java.util.Optional<LinkPreview.Card> card(String text) {
+        return new Extractor().extractURLsWithIndices(text).stream().findFirst()
+                .map(link -> link.getValue().matches("(?i)^https?://.*") ? link.getValue() : "https://" + link.getValue())
+                .flatMap(previews::of);
     }
 
     private static Map<String, Object> facet(String text, int start, int end, Map<String, Object> feature) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -32,12 +34,26 @@ class BlueskyConnectorTest extends StubbedPlatform {
             + "\"accessJwt\": \"access-1\", \"refreshJwt\": \"refresh-1\"}";
 
     final Account account = account("bluesky", "hc.bsky.social", Map.of());
+    /** The pages behind links, as the guarded fetcher would give them (GuardedFetcherTest tests the guard). */
+    final Pages pages = new Pages();
+
+    static final class Pages {
+        final Map<String, String> html = new java.util.HashMap<>();
+
+        GuardedFetcher.Fetched fetch(java.net.URI uri) {
+            String page = html.get(uri.toString());
+            if (page == null) {
+                throw new GuardedFetcher.RefusedException(uri.getHost() + " is not among the hosts Crier may fetch from");
+            }
+            return new GuardedFetcher.Fetched(uri, GuardedFetcher.HTML, page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
     BlueskyConnector bluesky;
 
     @BeforeEach
     void connector() {
         secrets.put("hc-bluesky.app-password", "abcd-efgh-ijkl-mnop");
-        bluesky = new BlueskyConnector(http, base(), credentials);
+        bluesky = new BlueskyConnector(http, base(), credentials, new LinkPreview(pages::fetch));
         platform.stubFor(post("/xrpc/com.atproto.server.createSession")
                 .withRequestBody(equalToJson("{\"identifier\": \"hc.bsky.social\", \"password\": \"abcd-efgh-ijkl-mnop\"}"))
                 .willReturn(aResponse().withStatus(200).withBody(SESSION)));
@@ -98,6 +114,36 @@ class BlueskyConnectorTest extends StubbedPlatform {
         // The 65-letter tag is over the lexicon's 64 graphemes and "#2026" is all digits: both stay plain text.
         assertThat(bluesky.publish(account, new PublishRequest("p-2", "bluesky", text, List.of("fr"), "p-2:bluesky")).published())
                 .isTrue();
+    }
+
+    @Test
+    void theFirstLinkGetsACardWithItsPagesTitleAndDescription() {
+        pages.html.put("https://www.canada.ca/flu", """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+                <title>Flu (influenza) - Canada.ca</title>
+                <meta property="og:title" content="Flu clinics near you">
+                <meta name="description" content="Where and when to get your flu shot.">
+                </head><body></body></html>""");
+        String text = "Flu clinics: https://www.canada.ca/flu and https://www.canada.ca/covid";
+        platform.stubFor(post("/xrpc/com.atproto.repo.createRecord").withRequestBody(matchingJsonPath("$.record.embed",
+                        equalToJson("""
+                                {"$type": "app.bsky.embed.external", "external": {"uri": "https://www.canada.ca/flu",
+                                 "title": "Flu clinics near you", "description": "Where and when to get your flu shot."}}""")))
+                .willReturn(aResponse().withStatus(200).withBody(
+                        "{\"uri\": \"at://did:plc:hcbsky/app.bsky.feed.post/3k6\", \"cid\": \"bafy\"}")));
+
+        assertThat(bluesky.publish(account, new PublishRequest("p-3", "bluesky", text, List.of("en"), "p-3:bluesky")).published())
+                .isTrue();
+    }
+
+    @Test
+    void aLinkWhosePageMayNotBeFetchedGoesOutWithoutACard() {
+        platform.stubFor(post("/xrpc/com.atproto.repo.createRecord").withRequestBody(matchingJsonPath("$.record.embed", absent()))
+                .willReturn(aResponse().withStatus(200).withBody(
+                        "{\"uri\": \"at://did:plc:hcbsky/app.bsky.feed.post/3k7\", \"cid\": \"bafy\"}")));
+
+        assertThat(bluesky.publish(account, new PublishRequest("p-4", "bluesky", "See https://example.org/x", List.of("en"),
+                "p-4:bluesky")).published()).isTrue();
     }
 
     @Test

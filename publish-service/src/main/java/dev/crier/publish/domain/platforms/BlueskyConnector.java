@@ -47,7 +47,10 @@ public final class BlueskyConnector extends HttpConnector {
         this.previews = previews;
     }
 
-    record Session(String did, String accessJwt) {
+    record Session(String did, String accessJwt, String refreshJwt) {
+        static Session of(JsonNode body) {
+            return new Session(body.path("did").asText(), body.path("accessJwt").asText(), body.path("refreshJwt").asText(null));
+        }
     }
 
 
@@ -169,17 +172,41 @@ public final class BlueskyConnector extends HttpConnector {
     }
 
     /**
-     * Calls with the account's session; an expired or refused session is made again, once. Only a post's
-     * {@code createRecord} counts against the posting budget: Bluesky limits each endpoint apart.
+     * Calls with the account's session; an expired or refused one is renewed, once, and the call made again. Only a
+     * post's {@code createRecord} counts against the posting budget: Bluesky limits each endpoint apart.
      */
     private HttpResponse<String> call(Account account, boolean post,
                                       java.util.function.Function<Session, java.net.http.HttpRequest> request) {
-        HttpResponse<String> response = send(account, post, request.apply(session(account)));
-        if (response.statusCode() == 401 || (response.statusCode() == 400 && "ExpiredToken".equals(errorName(response)))) {
-            sessions.remove(account.key());
-            response = send(account, post, request.apply(session(account)));
+        Session current = session(account);
+        HttpResponse<String> response = send(account, post, request.apply(current));
+        if (expired(response)) {
+            response = send(account, post, request.apply(renew(account, current)));
         }
         return response;
+    }
+
+    private static boolean expired(HttpResponse<String> response) {
+        return response.statusCode() == 401 || (response.statusCode() == 400 && "ExpiredToken".equals(errorName(response)));
+    }
+
+    /**
+     * A new access token from the session's refresh token ({@code com.atproto.server.refreshSession}, which rotates
+     * both); only when that is refused too, a new session. Sessions are limited per account and day
+     * (createSession), refreshes far less, so an access token's expiry every couple of hours costs no session.
+     */
+    private Session renew(Account account, Session stale) {
+        sessions.remove(account.key(), stale);
+        if (stale.refreshJwt() != null) {
+            HttpResponse<String> refreshed = http.send(PLATFORM, account, xrpc(account, "com.atproto.server.refreshSession")
+                    .header("Authorization", "Bearer " + stale.refreshJwt())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            if (PlatformHttp.ok(refreshed)) {
+                Session session = Session.of(PlatformHttp.read(PLATFORM, refreshed.body()));
+                sessions.put(account.key(), session);
+                return session;
+            }
+        }
+        return session(account);
     }
 
     private HttpResponse<String> send(Account account, boolean post, java.net.http.HttpRequest request) {
@@ -199,8 +226,7 @@ public final class BlueskyConnector extends HttpConnector {
         if (!PlatformHttp.ok(response)) {
             throw new SessionRefusedException("Bluesky refused the session (HTTP " + response.statusCode() + "): " + errorOf(response));
         }
-        JsonNode body = PlatformHttp.read(PLATFORM, response.body());
-        Session session = new Session(body.path("did").asText(), body.path("accessJwt").asText());
+        Session session = Session.of(PlatformHttp.read(PLATFORM, response.body()));
         sessions.put(account.key(), session);
         return session;
     }

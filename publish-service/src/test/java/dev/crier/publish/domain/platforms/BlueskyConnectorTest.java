@@ -154,11 +154,31 @@ class BlueskyConnectorTest extends StubbedPlatform {
     }
 
     @Test
-    void anExpiredSessionIsMadeAgainOnceAndTheRecordCreated() {
+    void anExpiredAccessTokenIsRenewedWithTheRefreshTokenNotANewSession() {
+        platform.stubFor(post("/xrpc/com.atproto.server.refreshSession").withHeader("Authorization", equalTo("Bearer refresh-1"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"did\": \"did:plc:hcbsky\", \"handle\": \"hc.bsky.social\", "
+                        + "\"accessJwt\": \"access-2\", \"refreshJwt\": \"refresh-2\"}")));
+        platform.stubFor(post("/xrpc/com.atproto.repo.createRecord").withHeader("Authorization", equalTo("Bearer access-1"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}")));
+        platform.stubFor(post("/xrpc/com.atproto.repo.createRecord").withHeader("Authorization", equalTo("Bearer access-2"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"uri\": \"at://did:plc:hcbsky/app.bsky.feed.post/3k\", \"cid\": \"b\"}")));
+
+        assertThat(bluesky.publish(account, request("Hello")).published()).isTrue();
+        assertThat(bluesky.publish(account, request("Hello again")).published()).isTrue();
+
+        platform.verify(1, postRequestedFor(urlEqualTo("/xrpc/com.atproto.server.createSession")));
+        platform.verify(1, postRequestedFor(urlEqualTo("/xrpc/com.atproto.server.refreshSession")));
+        platform.verify(3, postRequestedFor(urlEqualTo("/xrpc/com.atproto.repo.createRecord")));
+    }
+
+    @Test
+    void whenTheRefreshTokenIsRefusedTooANewSessionIsMadeOnce() {
         platform.stubFor(post("/xrpc/com.atproto.server.createSession").inScenario("sessions").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(200).withBody(SESSION)).willSetStateTo("expired"));
         platform.stubFor(post("/xrpc/com.atproto.server.createSession").inScenario("sessions").whenScenarioStateIs("expired")
                 .willReturn(aResponse().withStatus(200).withBody(SESSION.replace("access-1", "access-2"))));
+        platform.stubFor(post("/xrpc/com.atproto.server.refreshSession").willReturn(aResponse().withStatus(400)
+                .withBody("{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}")));
         platform.stubFor(post("/xrpc/com.atproto.repo.createRecord").withHeader("Authorization", equalTo("Bearer access-1"))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}")));
         platform.stubFor(post("/xrpc/com.atproto.repo.createRecord").withHeader("Authorization", equalTo("Bearer access-2"))

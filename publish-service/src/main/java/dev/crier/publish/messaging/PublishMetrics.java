@@ -1,6 +1,9 @@
 package dev.crier.publish.messaging;
 
 import dev.crier.events.PublishOutcome;
+import dev.crier.publish.domain.AccountRegistry;
+import dev.crier.publish.domain.CredentialExpiry;
+import dev.crier.publish.domain.CredentialSource;
 import dev.crier.publish.domain.RateLimiter;
 import dev.crier.publish.domain.platforms.LinkedInVersion;
 import dev.crier.publish.store.LedgerStore;
@@ -15,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -33,12 +37,22 @@ public class PublishMetrics {
     private final LedgerStore ledger;
     private final RateLimiter limiter;
     private final MultiGauge open;
+    private final MultiGauge expiry;
+    private final AccountRegistry accounts;
+    private final CredentialSource credentials;
+    private final Clock clock;
 
     public PublishMetrics(MeterRegistry metrics, LedgerStore ledger, RateLimiter limiter, LinkedInVersion linkedIn,
-                          Clock clock) {
+                          AccountRegistry accounts, CredentialSource credentials, Clock clock) {
         this.metrics = metrics;
         this.ledger = ledger;
         this.limiter = limiter;
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.clock = clock;
+        this.expiry = MultiGauge.builder("crier.publish.credentials.expiry").baseUnit("days")
+                .description("Days until an account's credentials expire, where recorded (expires-at); negative once expired")
+                .register(metrics);
         this.open = MultiGauge.builder("crier.publish.ledger.entries")
                 .description("Publish-ledger entries not final yet, or needing a person, by platform and state").register(metrics);
         Gauge.builder("crier.publish.linkedin.version.age", () -> linkedIn.monthsOld(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)))
@@ -70,6 +84,17 @@ public class PublishMetrics {
             }
         } catch (RuntimeException e) {
             LOG.debugf("publish ledger metrics not refreshed: %s", e.toString());
+        }
+        refreshExpiry();
+    }
+
+    private void refreshExpiry() {
+        try {
+            Instant now = clock.instant();
+            expiry.register(CredentialExpiry.of(accounts.all(), credentials).stream().map(k -> MultiGauge.Row.of(
+                    Tags.of("platform", k.account().platform(), "account", k.account().key()), k.daysLeft(now))).toList(), true);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("credential expiry not read: %s", e.getMessage());
         }
     }
 }

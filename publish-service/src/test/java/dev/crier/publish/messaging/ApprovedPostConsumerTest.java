@@ -107,7 +107,9 @@ class ApprovedPostConsumerTest {
                 given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .containsPattern("crier_publish_outcomes_total\\{account=\"hc-sandbox\",platform=\"sandbox\",state=\"PUBLISHED\"[^}]*} [1-9]")
                 .containsPattern("crier_publish_outcomes_total\\{account=\"none\",platform=\"x\",state=\"FAILED\"[^}]*} [1-9]")
-                .containsPattern("crier_publish_ledger_entries\\{platform=\"sandbox\",state=\"QUEUED\"[^}]*} [1-9]"));
+                .containsPattern("crier_publish_ledger_entries\\{platform=\"sandbox\",state=\"QUEUED\"[^}]*} [1-9]")
+                // The sandbox accounts' expires-at is 2030-01-01 in tests (application.properties, %test): years ahead.
+                .containsPattern("crier_publish_credentials_expiry_days\\{account=\"sandbox:hc-sandbox\",platform=\"sandbox\"[^}]*} [1-9][0-9]{2,}"));
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -30,11 +33,16 @@ final class SharedStack {
                 traces = TraceCollector.start();
                 // Metric gauges refreshed every 2 s rather than 15, so that the metric tests do not wait for them;
                 // spans exported over OTLP/HTTP to the tests' collector, a batch every 200 ms.
+                // The sandbox accounts' credentials "expire" in 30 days, so that their expiry metric is exported.
                 for (String service : LocalInfra.SERVICES) {
-                    config = config.withServiceEnv(service, Map.of("CRIER_METRICS_REFRESH", "2s",
+                    Map<String, String> env = new HashMap<>(Map.of("CRIER_METRICS_REFRESH", "2s",
                             "CRIER_OTLP_ENDPOINT", traces.endpoint(),
                             "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
                             "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
+                    if (service.equals("publish")) {
+                        env.put("CRIER_CREDENTIALS_SANDBOX_EXPIRES_AT", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
+                    }
+                    config = config.withServiceEnv(service, env);
                 }
                 stack = LocalStack.start(config, line -> System.out.println("[e2e] " + line));
             } catch (IOException e) {

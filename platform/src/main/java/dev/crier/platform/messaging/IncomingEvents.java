@@ -158,33 +158,30 @@ public class IncomingEvents {
         if (!ProcessedEvents.firstTime(c, r.event().id())) {
             return Applied.DONE;
         }
-        Span span = startSpan(r.record(), r.event());
-        try (Scope ignored = span.makeCurrent()) {
-            return work.apply(c, r.event());
-        } finally {
-            span.end();
-        }
+        return inTrace(r.record(), r.event(), () -> work.apply(c, r.event()));
+    }
+
+    /** Work that may throw what its caller handles (SQLException in a transaction, nothing checked elsewhere). */
+    @FunctionalInterface
+    private interface Traced<R, E extends Exception> {
+        R run() throws E;
     }
 
     /**
      * The event's work in a span of the trace its record came in (each record of a batch its own), so that the
      * events it gives rise to, written to the outbox meanwhile, go on in that trace ({@link TraceParent}).
      */
-    private <R> R inTrace(Message<String> record, Event<?> event, Supplier<R> work) {
-        Span span = startSpan(record, event);
-        try (Scope ignored = span.makeCurrent()) {
-            return work.get();
-        } finally {
-            span.end();
-        }
-    }
-
-    private Span startSpan(Message<String> record, Event<?> event) {
-        return tracer.spanBuilder("apply " + event.type().ceType())
+    private <R, E extends Exception> R inTrace(Message<String> record, Event<?> event, Traced<R, E> work) throws E {
+        Span span = tracer.spanBuilder("apply " + event.type().ceType())
                 .setParent(TraceParent.receivedIn(record))
                 .setAttribute("crier.post_id", event.postId())
                 .setAttribute("crier.event_id", event.id())
                 .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            return work.run();
+        } finally {
+            span.end();
+        }
     }
 
     /** Tries the work until it succeeds or fails for the event's own sake (then as a dead letter, with the reason). */

@@ -57,8 +57,7 @@ public class DeadLetterResource {
             + "first, with their reason and what was done with them; keys and reasons masked.")
     @APIResponse(responseCode = "404", description = "No such topic")
     public Listing records(@PathParam("topic") String topic) {
-        List<DeadLetterDesk.Entry> newest = desk.newest(topic);
-        return new Listing(topic, Topics.deadLetter(topic), DeadLetterDesk.NEWEST, newest);
+        return new Listing(topic, Topics.deadLetter(topic), DeadLetterDesk.NEWEST, desk.newest(topic));
     }
 
     @GET

@@ -41,8 +41,7 @@ class RedactionTest {
 
         Draft masked = Redaction.maskSensitive(draft, findings);
 
-        assertThat(masked.text()).doesNotContain("pat").hasSameSizeAs(draft.text())
-                .hasSize(draft.text().length());
+        assertThat(masked.text()).doesNotContain("pat").hasSameSizeAs(draft.text());
         assertThat(masked.text().codePointCount(0, masked.text().length()))
                 .isEqualTo(draft.text().codePointCount(0, draft.text().length()));
         assertThat(masked.translations().get("fr")).matches("\\*+").hasSameSizeAs(draft.translations().get("fr"));
